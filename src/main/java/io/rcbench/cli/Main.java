@@ -1,1 +1,19 @@
-package io.rcbench.cli; public class Main { public static void main(String[] a){} }
+package io.rcbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rcbench <command>}: the entry point of the shaded jar. */
+@Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
+    description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
+    subcommands = {WorkspaceCommand.class, SeedCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}

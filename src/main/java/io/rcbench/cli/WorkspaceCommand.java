@@ -1,0 +1,50 @@
+package io.rcbench.cli;
+
+import io.rcbench.ddp.Json;
+import io.rcbench.workspace.Workspace;
+import io.rcbench.workspace.seed.SeedResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rcbench workspace}: runs the embedded Rocket.Chat-compatible workspace until interrupted. */
+@Command(name = "workspace", mixinStandardHelpOptions = true,
+    description = "Run the embedded Rocket.Chat-compatible workspace (a protocol stand-in, not Rocket.Chat).")
+final class WorkspaceCommand implements Callable<Integer> {
+    @Mixin
+    WorkspaceOptions options = new WorkspaceOptions();
+
+    @Mixin
+    SeedOptions seed = new SeedOptions();
+
+    @Option(names = "--ready-file", description = "Write {port, metricsPort} as JSON here once listening.")
+    Path readyFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace ws = Workspace.start(options.toConfig());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ws.close();
+            stopped.countDown();
+        }, "workspace-shutdown"));
+        if (seed.any()) {
+            SeedResult r = ws.seeder().seed(seed.toPlan());
+            System.out.printf("seeded %d users, %d rooms, %d bots, %d webhooks in %d ms%n", r.usersCreated(), r.roomsCreated(),
+                r.botsCreated(), r.webhooksCreated(), r.elapsedMs());
+        }
+        System.out.printf("%s %s (speaks %s) listening on %s, metrics on port %d%n", Workspace.PRODUCT, Workspace.VERSION,
+            Workspace.PROTOCOL_LINE, ws.baseUri(), ws.metricsPort());
+        if (readyFile != null) {
+            Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
+            Files.writeString(tmp, Json.write(Json.object().put("port", ws.port()).put("metricsPort", ws.metricsPort())));
+            Files.move(tmp, readyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        stopped.await();
+        return 0;
+    }
+}

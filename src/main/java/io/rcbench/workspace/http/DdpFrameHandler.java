@@ -1,0 +1,164 @@
+package io.rcbench.workspace.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.rcbench.ddp.Json;
+import io.rcbench.workspace.ddp.DdpDispatcher;
+import io.rcbench.workspace.ddp.DdpSession;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries DDP over one upgraded WebSocket: text frames in to the dispatcher, frames out (SockJS-wrapped
+ * when the connection asked for SockJS), the server heartbeat, and the slow-consumer cut-off.
+ */
+final class DdpFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    static final Object OPENED = new Object();
+    /** ddp-streamer's SLOW_CONSUMER close code, used when a client stops reading (4 MiB buffered). */
+    static final int SLOW_CONSUMER = 1013;
+    private static final long SOCKJS_HEARTBEAT_SECONDS = 45;
+    private final DdpDispatcher dispatcher;
+    private final boolean sockJs;
+    private final String clientAddress;
+    private final WebSocketServerHandshaker handshaker;
+    private DdpSession session;
+    private boolean pinged;
+    private ScheduledFuture<?> sockJsHeartbeat;
+
+    DdpFrameHandler(DdpDispatcher dispatcher, boolean sockJs, String clientAddress, WebSocketServerHandshaker handshaker) {
+        this.dispatcher = dispatcher;
+        this.sockJs = sockJs;
+        this.clientAddress = clientAddress;
+        this.handshaker = handshaker;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == OPENED) {
+            session = dispatcher.open(new Transport(ctx.channel()), clientAddress);
+            if (sockJs) {
+                ctx.writeAndFlush(new TextWebSocketFrame("o"));
+                sockJsHeartbeat = ctx.executor().scheduleAtFixedRate(() -> ctx.writeAndFlush(new TextWebSocketFrame("h")),
+                    SOCKJS_HEARTBEAT_SECONDS, SOCKJS_HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+            }
+        } else if (evt instanceof IdleStateEvent) {
+            if (pinged) {
+                ctx.close();
+            } else {
+                pinged = true;
+                session.send(Json.object().put("msg", "ping"));
+            }
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        pinged = false;
+        if (frame instanceof TextWebSocketFrame text) {
+            if (session == null) {
+                return;
+            }
+            String payload = text.text();
+            if (sockJs) {
+                unwrapSockJs(payload);
+            } else {
+                dispatcher.onText(session, payload);
+            }
+        } else if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+        } else if (frame instanceof CloseWebSocketFrame) {
+            handshaker.close(ctx.channel(), (CloseWebSocketFrame) frame.retain());
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(1007, "binary frames are not DDP")).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** SockJS clients send a JSON array of DDP frames (or one JSON string). */
+    private void unwrapSockJs(String payload) {
+        JsonNode node;
+        try {
+            node = Json.parse(payload);
+        } catch (IllegalArgumentException e) {
+            dispatcher.onText(session, payload);
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> dispatcher.onText(session, n.asText()));
+        } else if (node.isTextual()) {
+            dispatcher.onText(session, node.asText());
+        } else {
+            dispatcher.onText(session, payload);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable()) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(SLOW_CONSUMER, "SLOW_CONSUMER")).addListener(ChannelFutureListener.CLOSE);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (sockJsHeartbeat != null) {
+            sockJsHeartbeat.cancel(false);
+        }
+        if (session != null) {
+            dispatcher.closed(session);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** Writes DDP frames on this channel; safe from any thread. */
+    private final class Transport implements DdpSession.Transport {
+        private final Channel channel;
+
+        Transport(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void send(String text, ByteBuf utf8) {
+            if (!channel.isActive()) {
+                return;
+            }
+            if (sockJs) {
+                channel.writeAndFlush(new TextWebSocketFrame("a" + Json.write(Json.array().add(text))));
+            } else if (utf8 != null) {
+                channel.writeAndFlush(new TextWebSocketFrame(utf8.retainedDuplicate()));
+            } else {
+                channel.writeAndFlush(new TextWebSocketFrame(text));
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (code == 1006) {
+                // 1006 is never sent on the wire: it means the connection dropped without a close frame.
+                channel.close();
+                return;
+            }
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.rcbench.workspace.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.rcbench.ddp.Json;
+import io.rcbench.workspace.Workspace;
+import io.rcbench.workspace.rest.RestResponse;
+import io.rcbench.workspace.rest.RestRouter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Executor;
+
+/**
+ * Hands each HTTP request to the {@link RestRouter} on a worker thread (routes touch the database) and
+ * writes the answer: JSON, or a file sent zero-copy.
+ */
+final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final RestRouter router;
+    private final Executor workers;
+
+    RestHandler(RestRouter router, Executor workers) {
+        this.router = router;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        req.retain();
+        workers.execute(() -> {
+            try {
+                write(ctx, router.dispatch(req, address), keepAlive);
+            } finally {
+                req.release();
+            }
+        });
+    }
+
+    private static void write(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
+        ChannelFuture last;
+        if (r.file() != null) {
+            long size;
+            try {
+                size = Files.size(r.file());
+            } catch (IOException e) {
+                write(ctx, RestResponse.failure(404, "File not found", null), keepAlive);
+                return;
+            }
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+            headers(head, r, keepAlive);
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+            HttpUtil.setContentLength(head, size);
+            ctx.write(head);
+            ctx.write(new DefaultFileRegion(r.file().toFile(), 0, size));
+            last = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } else {
+            byte[] body = Json.write(r.json()).getBytes(StandardCharsets.UTF_8);
+            DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+            headers(res, r, keepAlive);
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            HttpUtil.setContentLength(res, body.length);
+            last = ctx.writeAndFlush(res);
+        }
+        if (!keepAlive) {
+            last.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static void headers(HttpResponse res, RestResponse r, boolean keepAlive) {
+        r.headers().forEach((k, v) -> res.headers().set(k, v));
+        res.headers().set("X-Powered-By", Workspace.PRODUCT);
+        HttpUtil.setKeepAlive(res, keepAlive);
+    }
+}

@@ -1,0 +1,77 @@
+package io.rcbench.workspace.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.rcbench.workspace.ddp.DdpDispatcher;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Upgrades WebSocket requests on DDP paths and rebuilds the pipeline for frames: raw DDP on
+ * {@code /websocket}, {@code /websocket/} and {@code /sockjs/websocket}; SockJS framing on
+ * {@code /sockjs/<server>/<session>/websocket}. Anything else passes on to REST.
+ */
+final class UpgradeHandler extends ChannelInboundHandlerAdapter {
+    private static final Pattern SOCKJS = Pattern.compile("^/sockjs/[^/.]+/[^/.]+/websocket/?$");
+    /** Meteor's server heartbeat: ping after 15 s of silence, close after 15 s more. */
+    static final int HEARTBEAT_SECONDS = 15;
+    private static final int MAX_FRAME_BYTES = 1 << 20;
+    private final DdpDispatcher dispatcher;
+
+    UpgradeHandler(DdpDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req) || !isUpgrade(req)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        boolean raw = path.equals("/websocket") || path.equals("/websocket/") || path.equals("/sockjs/websocket");
+        boolean sockJs = SOCKJS.matcher(path).matches();
+        if (!raw && !sockJs) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory("ws://" + req.headers().get(HttpHeaderNames.HOST) + path,
+                null, true, MAX_FRAME_BYTES).newHandshaker(req);
+            if (hs == null) {
+                WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+                return;
+            }
+            String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+            var p = ctx.pipeline();
+            p.remove("rest");
+            p.addAfter("upgrade", "frames", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
+            p.addAfter("frames", "idle", new IdleStateHandler(HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
+            p.addAfter("idle", "ddp", new DdpFrameHandler(dispatcher, sockJs, address, hs));
+            p.remove(this);
+            hs.handshake(ctx.channel(), req).addListener(f -> {
+                if (f.isSuccess()) {
+                    ctx.pipeline().fireUserEventTriggered(DdpFrameHandler.OPENED);
+                } else {
+                    ctx.close();
+                }
+            });
+        } finally {
+            req.release();
+        }
+    }
+
+    private static boolean isUpgrade(FullHttpRequest req) {
+        return req.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+            && HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE, ""));
+    }
+}

@@ -1,0 +1,40 @@
+package io.rcbench.workspace.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.rcbench.workspace.ddp.DdpDispatcher;
+import io.rcbench.workspace.rest.RestRouter;
+
+/**
+ * The pipeline of every accepted connection: HTTP codec, body aggregation (bounded by the upload limit),
+ * permessage-deflate negotiation (on by default, as Meteor), then {@link UpgradeHandler}, which either upgrades
+ * to DDP or hands the request to {@link RestHandler}.
+ */
+public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel> {
+    private final DdpDispatcher dispatcher;
+    private final RestRouter router;
+    private final int maxBodyBytes;
+    private final java.util.concurrent.Executor workers;
+
+    public WorkspaceInitializer(DdpDispatcher dispatcher, RestRouter router, int maxBodyBytes,
+                                java.util.concurrent.Executor workers) {
+        this.dispatcher = dispatcher;
+        this.router = router;
+        this.maxBodyBytes = maxBodyBytes;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("http", new HttpServerCodec());
+        p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
+        p.addLast("deflate", new WebSocketServerCompressionHandler(0));
+        p.addLast("upgrade", new UpgradeHandler(dispatcher));
+        p.addLast("rest", new RestHandler(router, workers));
+    }
+}

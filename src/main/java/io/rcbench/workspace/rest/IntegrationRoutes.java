@@ -1,0 +1,110 @@
+package io.rcbench.workspace.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.rcbench.ddp.Ejson;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.MeteorError;
+import io.rcbench.ddp.RandomId;
+import io.rcbench.workspace.model.Integration;
+import io.rcbench.workspace.model.Room;
+import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.rest.RestRouter.Access;
+import io.rcbench.workspace.rest.RestRouter.Limit;
+import io.rcbench.workspace.service.Messaging;
+import io.rcbench.workspace.service.Rooms;
+import io.rcbench.workspace.settings.Permissions;
+import io.rcbench.workspace.store.Stores;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Incoming webhooks (protocol section 6): {@code integrations.create} with type {@code webhook-incoming}, and
+ * {@code /hooks/<id>/<token>} (JSON body, or a form with {@code payload=<json>}), rate-limited per hook URL and
+ * IP with no bypass, as on Rocket.Chat.
+ */
+public final class IntegrationRoutes {
+    private final Stores stores;
+    private final Rooms rooms;
+    private final Messaging messaging;
+
+    public IntegrationRoutes(Stores stores, Rooms rooms, Messaging messaging) {
+        this.stores = stores;
+        this.rooms = rooms;
+        this.messaging = messaging;
+    }
+
+    public void register(RestRouter router) {
+        router.add("POST", "/api/v1/integrations.create", Access.AUTH, Limit.DEFAULT, this::create);
+        for (String method : List.of("POST", "GET")) {
+            router.add(method, "/hooks/:id/:token", Access.PUBLIC, Limit.NO_BYPASS, this::hook);
+            router.add(method, "/hooks/:id/:userId/:token", Access.PUBLIC, Limit.NO_BYPASS, this::hook);
+        }
+    }
+
+    private RestResponse create(RestRequest req) {
+        if (!Permissions.has(req.user(), "manage-incoming-integrations")) {
+            throw new MeteorError(403, "unauthorized");
+        }
+        JsonNode b = req.json();
+        if (!"webhook-incoming".equals(Json.text(b, "type"))) {
+            throw new MeteorError("error-invalid-type", "Only webhook-incoming integrations are supported by this workspace");
+        }
+        User poster = stores.users.byUsername(req.requireText(b, "username"))
+            .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
+        String channel = req.requireText(b, "channel");
+        rooms.resolveChannel(poster, channel);
+        Integration i = new Integration(RandomId.id(), "webhook-incoming", Json.text(b, "name"), RandomId.secret(48), poster.id(),
+            channel, b.path("enabled").asBoolean(true), System.currentTimeMillis());
+        stores.integrations.insertAll(List.of(i));
+        return RestResponse.ok(Json.object().set("integration", document(i, poster)));
+    }
+
+    /** The integration as Rocket.Chat returns it (token included: the creator needs it for the hook URL). */
+    public static ObjectNode document(Integration i, User poster) {
+        ObjectNode o = Json.object().put("_id", i.id()).put("type", i.type()).put("name", i.name()).put("enabled", i.enabled())
+            .put("username", poster.username()).put("userId", i.userId()).put("token", i.token()).put("scriptEnabled", false);
+        o.set("channel", Json.array().add(i.channel()));
+        o.set("_createdAt", Ejson.date(i.createdAtMs()));
+        return o;
+    }
+
+    private RestResponse hook(RestRequest req) {
+        Integration i = stores.integrations.byId(req.param("id")).filter(x -> x.token().equals(req.param("token"))).orElse(null);
+        if (i == null) {
+            return RestResponse.failure(404, "Invalid integration id or token provided.", null);
+        }
+        if (!i.enabled()) {
+            return RestResponse.failure(503, "Service Unavailable", null);
+        }
+        JsonNode body = body(req);
+        User poster = stores.users.byId(i.userId()).orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
+        Room room = rooms.resolveChannel(poster, i.channel());
+        messaging.post(poster, room, body, i.id());
+        return RestResponse.json(200, Json.object().put("success", true));
+    }
+
+    /** JSON body, or a urlencoded form whose {@code payload} field holds the JSON. */
+    private static JsonNode body(RestRequest req) {
+        String contentType = req.header("Content-Type");
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            String form = req.raw().content().toString(StandardCharsets.UTF_8);
+            List<String> payload = new QueryStringDecoder(form, false).parameters().get("payload");
+            if (payload == null) {
+                throw new MeteorError("error-invalid-body", "A form body needs a 'payload' field");
+            }
+            try {
+                return Json.parse(payload.get(0));
+            } catch (IllegalArgumentException e) {
+                throw new MeteorError("error-invalid-body", "Invalid JSON in 'payload'");
+            }
+        }
+        if (req.method().equals("GET")) {
+            ObjectNode o = Json.object();
+            req.query().forEach((k, v) -> o.put(k, v.get(0)));
+            return o;
+        }
+        return req.json();
+    }
+}

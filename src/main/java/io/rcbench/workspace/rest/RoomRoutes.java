@@ -1,0 +1,89 @@
+package io.rcbench.workspace.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.MeteorError;
+import io.rcbench.workspace.model.Room;
+import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.rest.RestRouter.Access;
+import io.rcbench.workspace.rest.RestRouter.Limit;
+import io.rcbench.workspace.service.Documents;
+import io.rcbench.workspace.service.Rooms;
+import io.rcbench.workspace.store.Stores;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rooms over REST: {@code channels.create/join/history}, {@code groups.create}, {@code im.create} and
+ * {@code subscriptions.read}.
+ */
+public final class RoomRoutes {
+    private final Rooms rooms;
+    private final Stores stores;
+
+    public RoomRoutes(Rooms rooms, Stores stores) {
+        this.rooms = rooms;
+        this.stores = stores;
+    }
+
+    public void register(RestRouter router) {
+        router.add("POST", "/api/v1/channels.create", Access.AUTH, Limit.DEFAULT, req -> create(req, "c", "channel"));
+        router.add("POST", "/api/v1/groups.create", Access.AUTH, Limit.DEFAULT, req -> create(req, "p", "group"));
+        router.add("POST", "/api/v1/channels.join", Access.AUTH, Limit.DEFAULT, req -> {
+            JsonNode b = req.json();
+            Room room = b.hasNonNull("roomId") ? rooms.require(b.get("roomId").asText())
+                : stores.rooms.byName(b.path("roomName").asText("")).orElseThrow(
+                    () -> new MeteorError("error-room-not-found", "The required \"roomId\" or \"roomName\" param provided does not match any channel"));
+            rooms.join(req.user(), room.id());
+            return RestResponse.ok(Json.object().set("channel", doc(room)));
+        });
+        router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, this::history);
+        router.add("POST", "/api/v1/im.create", Access.AUTH, Limit.DEFAULT, req -> {
+            User other = stores.users.byUsername(req.requireText(req.json(), "username"))
+                .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
+            Room room = rooms.direct(req.user(), other);
+            ObjectNode doc = doc(room);
+            doc.put("rid", room.id());
+            return RestResponse.ok(Json.object().set("room", doc));
+        });
+        router.add("POST", "/api/v1/subscriptions.read", Access.AUTH, Limit.DEFAULT, req -> {
+            JsonNode b = req.json();
+            rooms.markRead(req.user(), b.hasNonNull("rid") ? b.get("rid").asText() : req.requireText(b, "roomId"));
+            return RestResponse.ok();
+        });
+    }
+
+    private RestResponse create(RestRequest req, String type, String key) {
+        JsonNode b = req.json();
+        List<String> members = new ArrayList<>();
+        b.path("members").forEach(m -> members.add(m.asText()));
+        ObjectNode created = rooms.create(req.user(), type, req.requireText(b, "name"), members, b.path("readOnly").asBoolean(false));
+        created.remove("rid");
+        created.remove("inserted");
+        return RestResponse.ok(Json.object().set(key, created));
+    }
+
+    private RestResponse history(RestRequest req) {
+        String rid = req.query("roomId");
+        if (rid == null) {
+            throw new MeteorError("error-room-param-not-provided", "The parameter \"roomId\" or \"roomName\" is required");
+        }
+        Room room = rooms.require(rid);
+        if (!rooms.canRead(req.user(), room)) {
+            throw new MeteorError(403, "unauthorized");
+        }
+        long latest = req.query("latest") == null ? Long.MAX_VALUE : Instant.parse(req.query("latest")).toEpochMilli();
+        int count = req.query("count") == null ? 20 : Math.max(0, Math.min(Integer.parseInt(req.query("count")), 1000));
+        int offset = req.query("offset") == null ? 0 : Math.max(0, Integer.parseInt(req.query("offset")));
+        ArrayNode list = Json.array();
+        stores.messages.history(rid, latest, count, offset).forEach(list::add);
+        return RestResponse.ok(Json.object().set("messages", list));
+    }
+
+    private ObjectNode doc(Room room) {
+        return Documents.room(room, stores.users.byId(room.creatorId()).orElse(null), stores.rooms);
+    }
+}

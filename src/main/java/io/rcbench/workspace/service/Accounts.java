@@ -1,0 +1,143 @@
+package io.rcbench.workspace.service;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rcbench.ddp.MeteorError;
+import io.rcbench.ddp.RandomId;
+import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.settings.Settings;
+import io.rcbench.workspace.store.Stores;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Users and logins as Meteor's accounts-password does them: the client sends sha256hex(password), the store
+ * keeps bcrypt of that digest, a login issues a resume token valid for {@code Accounts_LoginExpiration} days.
+ * Thread-safe.
+ */
+public final class Accounts {
+    /** Meteor's bcrypt cost. */
+    public static final int BCRYPT_COST = 10;
+    private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    private final Stores stores;
+    private final Settings settings;
+
+    /** A successful login: the token is the secret the client resumes with. */
+    public record Login(User user, String token, long expiresAtMs, String type) {
+    }
+
+    public Accounts(Stores stores, Settings settings) {
+        this.stores = stores;
+        this.settings = settings;
+    }
+
+    public static String sha256Hex(String password) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** bcrypt of a password digest at the given cost (Meteor: 10). */
+    public static String bcryptOfDigest(String digestHex, int cost) {
+        return BCrypt.withDefaults().hashToString(cost, digestHex.toCharArray());
+    }
+
+    /**
+     * DDP/REST password login. {@code selector} is {@code {"username":..}}, {@code {"email":..}},
+     * {@code {"id":..}} or a plain username/email string.
+     */
+    public Login loginWithPassword(JsonNode selector, String digestHex) {
+        User user = findBySelector(selector).orElseThrow(() -> new MeteorError(403, "User not found"));
+        if (!user.active()) {
+            throw new MeteorError("error-user-is-not-activated", "User is not activated");
+        }
+        if (digestHex == null || !BCrypt.verifyer().verify(digestHex.toLowerCase().toCharArray(), user.bcrypt()).verified) {
+            throw new MeteorError(403, "Incorrect password");
+        }
+        return issueToken(user, "password");
+    }
+
+    private Optional<User> findBySelector(JsonNode selector) {
+        if (selector == null) {
+            return Optional.empty();
+        }
+        if (selector.isTextual()) {
+            String s = selector.asText();
+            return s.contains("@") ? stores.users.byEmail(s).or(() -> stores.users.byUsername(s)) : stores.users.byUsername(s);
+        }
+        if (selector.hasNonNull("username")) {
+            return stores.users.byUsername(selector.get("username").asText());
+        }
+        if (selector.hasNonNull("email")) {
+            return stores.users.byEmail(selector.get("email").asText());
+        }
+        if (selector.hasNonNull("id")) {
+            return stores.users.byId(selector.get("id").asText());
+        }
+        return Optional.empty();
+    }
+
+    /** Login by resume token: the same token again, not a new one, as Meteor does. */
+    public Login loginWithResume(String token) {
+        var entry = stores.tokens.find(token)
+            .orElseThrow(() -> new MeteorError(403, "You've been logged out by the server. Please log in again."));
+        if (entry.expiresAtMs() < System.currentTimeMillis()) {
+            throw new MeteorError(403, "Your session has expired. Please log in again.");
+        }
+        User user = stores.users.byId(entry.userId())
+            .orElseThrow(() -> new MeteorError(403, "You've been logged out by the server. Please log in again."));
+        return new Login(user, token, entry.expiresAtMs(), "resume");
+    }
+
+    private Login issueToken(User user, String type) {
+        String token = RandomId.secret(43);
+        long expires = System.currentTimeMillis() + TimeUnit.DAYS.toMillis(settings.number("Accounts_LoginExpiration"));
+        stores.tokens.add(token, user.id(), expires);
+        return new Login(user, token, expires, type);
+    }
+
+    /** The user a REST request authenticates as (X-User-Id + X-Auth-Token), if the pair is valid and current. */
+    public Optional<User> authenticate(String userId, String token) {
+        return stores.tokens.find(token)
+            .filter(e -> e.userId().equals(userId) && e.expiresAtMs() >= System.currentTimeMillis())
+            .flatMap(e -> stores.users.byId(userId));
+    }
+
+    public void logout(String token) {
+        if (token != null) {
+            stores.tokens.remove(token);
+        }
+    }
+
+    /**
+     * Creates a user with a plain password (hashed here). Errors are Rocket.Chat's: invalid or taken
+     * username/email.
+     */
+    public User create(String username, String name, String email, String password, Set<String> roles) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new MeteorError("error-invalid-username", "Invalid username");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new MeteorError("error-invalid-password", "Invalid password");
+        }
+        if (stores.users.byUsername(username).isPresent()) {
+            throw new MeteorError("error-field-unavailable", username + " is already in use :(");
+        }
+        if (stores.users.emailTaken(email)) {
+            throw new MeteorError("error-field-unavailable", email + " is already in use :(");
+        }
+        User u = new User(RandomId.id(), username, name == null ? username : name, email, roles,
+            bcryptOfDigest(sha256Hex(password), BCRYPT_COST), System.currentTimeMillis(), true);
+        stores.users.insert(u);
+        return u;
+    }
+}

@@ -1,0 +1,207 @@
+package io.rcbench.workspace.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Ejson;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.MeteorError;
+import io.rcbench.ddp.RandomId;
+import io.rcbench.workspace.metrics.WorkspaceMetrics;
+import io.rcbench.workspace.model.Room;
+import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.settings.Permissions;
+import io.rcbench.workspace.settings.Settings;
+import io.rcbench.workspace.store.Stores;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sending messages with Rocket.Chat's rules (protocol section 3.1): size limit, client {@code ts} skew,
+ * idempotent client {@code _id}, room access; then the stored document is fanned out. Thread-safe.
+ */
+public final class Messaging {
+    private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@([0-9a-zA-Z-_.]+)");
+    private static final Pattern CHANNEL = Pattern.compile("(?:^|\\s)#([0-9a-zA-Z-_.]+)");
+    private static final long TS_REJECT_MS = 60_000;
+    private static final long TS_REPLACE_MS = 10_000;
+    private final Stores stores;
+    private final Settings settings;
+    private final Notifier notifier;
+    private final WorkspaceMetrics metrics;
+
+    public Messaging(Stores stores, Settings settings, Notifier notifier, WorkspaceMetrics metrics) {
+        this.stores = stores;
+        this.settings = settings;
+        this.notifier = notifier;
+        this.metrics = metrics;
+    }
+
+    /**
+     * {@code sendMessage} / {@code chat.sendMessage}: validates, stores and fans out. Returns the stored
+     * document, or null when a message with the client's {@code _id} exists (nothing inserted).
+     * Validation failures throw {@link MeteorError}; a failure while storing is swallowed into an ephemeral
+     * message to the sender and a null result, as Rocket.Chat does.
+     */
+    public ObjectNode send(User sender, JsonNode message) {
+        if (message == null || !message.isObject()) {
+            throw new MeteorError("error-invalid-params", "Invalid message");
+        }
+        String rid = Json.text(message, "rid");
+        if (rid == null) {
+            throw new MeteorError("error-invalid-room", "Invalid room");
+        }
+        Room room = stores.rooms.byId(rid).orElseThrow(() -> new MeteorError("error-invalid-room", "Invalid room"));
+        String msg = message.path("msg").asText("");
+        if (msg.length() > settings.number("Message_MaxAllowedSize")) {
+            throw new MeteorError("error-message-size-exceeded", "Message size exceeds the allowed maximum");
+        }
+        long now = System.currentTimeMillis();
+        long ts = now;
+        if (message.has("ts")) {
+            long clientTs = Ejson.dateMs(message.get("ts"), now);
+            long skew = Math.abs(clientTs - now);
+            if (skew > TS_REJECT_MS) {
+                throw new MeteorError("error-message-ts-out-of-sync", "Message timestamp is out of sync");
+            }
+            ts = skew > TS_REPLACE_MS ? now : clientTs;
+        }
+        checkCanSend(sender, room);
+        String id = Json.text(message, "_id");
+        if (id != null && stores.messages.exists(id)) {
+            return null;
+        }
+        ObjectNode doc = document(id == null ? RandomId.id() : id, room, sender, msg, ts);
+        copyOptional(message, doc, "tmid", "tshow", "t", "groupable", "customFields", "content", "e2e", "attachments",
+            "alias", "emoji", "avatar");
+        try {
+            if (!store(room, sender, doc)) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            notifier.ephemeral(sender.id(), rid, "Message could not be sent: " + e.getMessage());
+            return null;
+        }
+        metrics.messageSent();
+        return doc;
+    }
+
+    /**
+     * {@code chat.postMessage} and incoming webhooks: posts into a resolved room as {@code poster}, with
+     * alias/emoji/avatar/attachments, {@code groupable:false}; joins a public channel when needed.
+     * {@code integrationId} sets {@code bot:{i}}. Not counted in rocketchat_message_sent (as Rocket.Chat).
+     */
+    public ObjectNode post(User poster, Room room, JsonNode body, String integrationId) {
+        if (!stores.rooms.isMember(room.id(), poster.id())) {
+            if (!room.isPublic()) {
+                throw new MeteorError("error-not-allowed", "Not allowed");
+            }
+            stores.rooms.addMember(room.id(), poster.id(), System.currentTimeMillis());
+        }
+        String text = body.hasNonNull("text") ? body.get("text").asText() : body.path("msg").asText("");
+        if (text.length() > settings.number("Message_MaxAllowedSize")) {
+            throw new MeteorError("error-message-size-exceeded", "Message size exceeds the allowed maximum");
+        }
+        ObjectNode doc = document(RandomId.id(), room, poster, text, System.currentTimeMillis());
+        doc.put("groupable", false);
+        copyOptional(body, doc, "alias", "emoji", "avatar", "attachments", "customFields", "tmid");
+        if (body.hasNonNull("username") && !doc.has("alias")) {
+            doc.put("alias", body.get("username").asText());
+        }
+        if (integrationId != null) {
+            doc.set("bot", Json.object().put("i", integrationId));
+        }
+        store(room, poster, doc);
+        return doc;
+    }
+
+    /** Stores a file message built by the upload confirmation. */
+    public ObjectNode postFile(User sender, Room room, String text, ObjectNode file, ArrayNode attachments) {
+        checkCanSend(sender, room);
+        ObjectNode doc = document(RandomId.id(), room, sender, text, System.currentTimeMillis());
+        doc.set("file", file);
+        doc.set("files", Json.array().add(file));
+        doc.set("attachments", attachments);
+        store(room, sender, doc);
+        metrics.messageSent();
+        return doc;
+    }
+
+    private void checkCanSend(User sender, Room room) {
+        if (!stores.rooms.isMember(room.id(), sender.id())) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (room.readOnly() && !Permissions.has(sender, "post-readonly")) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+    }
+
+    private boolean store(Room room, User sender, ObjectNode doc) {
+        long ts = Ejson.dateMs(doc.get("ts"), System.currentTimeMillis());
+        if (!stores.messages.insert(doc.get("_id").asText(), room.id(), ts, sender.id(), doc)) {
+            return false;
+        }
+        stores.rooms.recordMessage(room.id(), sender.id(), ts);
+        List<String> mentioned = new ArrayList<>();
+        doc.path("mentions").forEach(m -> mentioned.add(m.path("_id").asText()));
+        notifier.messageSent(room, sender, doc, mentioned);
+        return true;
+    }
+
+    private ObjectNode document(String id, Room room, User sender, String msg, long ts) {
+        ObjectNode doc = Json.object().put("_id", id).put("rid", room.id()).put("msg", msg);
+        doc.set("ts", Ejson.date(ts));
+        doc.set("u", Documents.userRef(sender));
+        doc.set("_updatedAt", Ejson.date(ts));
+        doc.set("mentions", mentions(msg));
+        doc.set("channels", channels(msg));
+        doc.set("md", markdown(msg));
+        return doc;
+    }
+
+    private ArrayNode mentions(String msg) {
+        ArrayNode out = Json.array();
+        Set<String> seen = new LinkedHashSet<>();
+        Matcher m = MENTION.matcher(msg);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!seen.add(name)) {
+                continue;
+            }
+            if (name.equals("all") || name.equals("here")) {
+                out.add(Json.object().put("_id", name).put("username", name).put("type", "user"));
+            } else {
+                stores.users.byUsername(name).ifPresent(u -> out.add(
+                    Json.object().put("_id", u.id()).put("username", u.username()).put("name", u.name()).put("type", "user")));
+            }
+        }
+        return out;
+    }
+
+    private ArrayNode channels(String msg) {
+        ArrayNode out = Json.array();
+        Matcher m = CHANNEL.matcher(msg);
+        while (m.find()) {
+            stores.rooms.byName(m.group(1)).ifPresent(r -> out.add(Json.object().put("_id", r.id()).put("name", r.name())));
+        }
+        return out;
+    }
+
+    /** A one-paragraph message-parser AST; rich formatting is not parsed (a documented simplification). */
+    private static ArrayNode markdown(String msg) {
+        ArrayNode value = Json.array().add(Json.object().put("type", "PLAIN_TEXT").put("value", msg));
+        return Json.array().add(Json.object().put("type", "PARAGRAPH").set("value", value));
+    }
+
+    private static void copyOptional(JsonNode from, ObjectNode to, String... fields) {
+        for (String f : fields) {
+            if (from.hasNonNull(f)) {
+                to.set(f, from.get(f));
+            }
+        }
+    }
+}

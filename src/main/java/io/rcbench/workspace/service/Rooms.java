@@ -1,0 +1,158 @@
+package io.rcbench.workspace.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.MeteorError;
+import io.rcbench.ddp.RandomId;
+import io.rcbench.workspace.model.Room;
+import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.settings.Permissions;
+import io.rcbench.workspace.store.StoreException;
+import io.rcbench.workspace.store.Stores;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Creating, joining and reading rooms with Rocket.Chat's rules and error codes. Thread-safe. */
+public final class Rooms {
+    private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    private final Stores stores;
+    private final Notifier notifier;
+
+    public Rooms(Stores stores, Notifier notifier) {
+        this.stores = stores;
+        this.notifier = notifier;
+    }
+
+    /**
+     * Creates a channel ("c") or private group ("p"); the creator and the named members join it.
+     * Returns the room document plus {@code rid} and {@code inserted}, as {@code ICreatedRoom}.
+     */
+    public ObjectNode create(User creator, String type, String name, List<String> memberUsernames, boolean readOnly) {
+        if (!Permissions.has(creator, type.equals("c") ? "create-c" : "create-p")) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (name == null || !ROOM_NAME.matcher(name).matches()) {
+            throw new MeteorError("error-invalid-room-name", (name == null ? "" : name) + " is not a valid room name");
+        }
+        Set<User> members = new LinkedHashSet<>();
+        members.add(creator);
+        for (String username : memberUsernames) {
+            members.add(stores.users.byUsername(username)
+                .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user " + username)));
+        }
+        Room room = new Room(RandomId.id(), type, name, creator.id(), System.currentTimeMillis(), readOnly);
+        try {
+            stores.rooms.insert(room);
+        } catch (StoreException e) {
+            throw new MeteorError("error-duplicate-channel-name", "A channel with name '" + name + "' exists");
+        }
+        for (User m : members) {
+            stores.rooms.addMember(room.id(), m.id(), room.createdAtMs());
+            notifier.subscriptionInserted(room, m);
+        }
+        ObjectNode doc = Documents.room(room, creator, stores.rooms);
+        doc.put("rid", room.id()).put("inserted", true);
+        return doc;
+    }
+
+    /** The direct-message room of two users, created on first use; its id is both user ids sorted. */
+    public Room direct(User a, User b) {
+        List<String> ids = new ArrayList<>(List.of(a.id(), b.id()));
+        ids.sort(null);
+        String rid = String.join("", ids);
+        return stores.rooms.byId(rid).orElseGet(() -> {
+            Room room = new Room(rid, "d", null, a.id(), System.currentTimeMillis(), false);
+            try {
+                stores.rooms.insert(room);
+            } catch (StoreException e) {
+                if (!e.isDuplicateKey()) {
+                    throw e;
+                }
+                return stores.rooms.byId(rid).orElseThrow();
+            }
+            for (User u : Set.of(a, b)) {
+                stores.rooms.addMember(rid, u.id(), room.createdAtMs());
+                notifier.subscriptionInserted(room, u);
+            }
+            return room;
+        });
+    }
+
+    /** Joins a public channel; joining twice is a no-op. Private groups and DMs refuse with error-not-allowed. */
+    public void join(User user, String rid) {
+        Room room = stores.rooms.byId(rid).orElseThrow(() -> new MeteorError("error-invalid-room", "Invalid room"));
+        if (stores.rooms.isMember(rid, user.id())) {
+            return;
+        }
+        if (!room.isPublic()) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (stores.rooms.addMember(rid, user.id(), System.currentTimeMillis())) {
+            notifier.subscriptionInserted(room, user);
+        }
+    }
+
+    /** A room the user may read: a member, or any logged-in user for a public channel. */
+    public boolean canRead(User user, Room room) {
+        return user != null && (room.isPublic() || stores.rooms.isMember(room.id(), user.id()));
+    }
+
+    /** The room with this id, or null. */
+    public Room find(String rid) {
+        return stores.rooms.byId(rid).orElse(null);
+    }
+
+    public Room require(String rid) {
+        return stores.rooms.byId(rid).orElseThrow(() -> new MeteorError("error-invalid-room", "Invalid room"));
+    }
+
+    /** The room a webhook or postMessage names: "#name", "@username" (DM with the poster) or a room id. */
+    public Room resolveChannel(User poster, String channel) {
+        if (channel == null || channel.isBlank()) {
+            throw new MeteorError("error-invalid-channel", "Invalid channel");
+        }
+        if (channel.startsWith("#")) {
+            return stores.rooms.byName(channel.substring(1))
+                .orElseThrow(() -> new MeteorError("error-invalid-channel", "Invalid channel"));
+        }
+        if (channel.startsWith("@")) {
+            User other = stores.users.byUsername(channel.substring(1))
+                .orElseThrow(() -> new MeteorError("error-invalid-channel", "Invalid channel"));
+            return direct(poster, other);
+        }
+        return stores.rooms.byId(channel).or(() -> stores.rooms.byName(channel))
+            .orElseThrow(() -> new MeteorError("error-invalid-channel", "Invalid channel"));
+    }
+
+    /** Every room of a user, as {@code rooms/get} returns them. */
+    public List<ObjectNode> roomsOf(User user) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (String rid : stores.rooms.roomsOf(user.id())) {
+            stores.rooms.byId(rid).ifPresent(r -> out.add(
+                Documents.room(r, stores.users.byId(r.creatorId()).orElse(null), stores.rooms)));
+        }
+        return out;
+    }
+
+    /** Every subscription of a user, as {@code subscriptions/get} returns them. */
+    public List<ObjectNode> subscriptionsOf(User user) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (String rid : stores.rooms.roomsOf(user.id())) {
+            stores.rooms.byId(rid).ifPresent(r -> stores.rooms.subscriptionState(rid, user.id())
+                .ifPresent(s -> out.add(Documents.subscription(r, user, s))));
+        }
+        return out;
+    }
+
+    /** Marks a room read (subscriptions.read / readMessages). */
+    public void markRead(User user, String rid) {
+        Room room = require(rid);
+        if (!stores.rooms.isMember(rid, user.id())) {
+            throw new MeteorError("error-invalid-subscription", "Invalid subscription");
+        }
+        stores.rooms.markRead(rid, user.id(), System.currentTimeMillis());
+        notifier.messagesRead(room, user);
+    }
+}

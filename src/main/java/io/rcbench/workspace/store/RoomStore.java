@@ -1,0 +1,174 @@
+package io.rcbench.workspace.store;
+
+import io.rcbench.workspace.model.Room;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rooms and their memberships (Rocket.Chat's subscriptions), durable in H2 and indexed in memory:
+ * rooms by id and name, members per room, rooms per user. Thread-safe.
+ */
+public final class RoomStore {
+    private static final String INSERT_ROOM =
+        "INSERT INTO rooms(id, t, name, creator_id, created_at, read_only) VALUES (?,?,?,?,?,?)";
+    private static final String INSERT_SUB = "INSERT INTO subscriptions(id, rid, uid, ts) VALUES (?,?,?,?)";
+
+    /** One membership row to insert. */
+    public record Membership(String rid, String uid, long ts) {
+    }
+
+    private final Database db;
+    private final Map<String, Room> byId = new ConcurrentHashMap<>();
+    private final Map<String, Room> byName = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> roomsOfUser = new ConcurrentHashMap<>();
+
+    public RoomStore(Database db) {
+        this.db = db;
+        db.query("SELECT id, t, name, creator_id, created_at, read_only FROM rooms", ps -> { },
+            rs -> new Room(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getBoolean(6))).forEach(this::index);
+        db.query("SELECT rid, uid FROM subscriptions", ps -> { }, rs -> Map.entry(rs.getString(1), rs.getString(2)))
+            .forEach(e -> indexMember(e.getKey(), e.getValue()));
+    }
+
+    private void index(Room r) {
+        byId.put(r.id(), r);
+        if (r.name() != null) {
+            byName.put(r.name().toLowerCase(Locale.ROOT), r);
+        }
+        members.computeIfAbsent(r.id(), k -> ConcurrentHashMap.newKeySet());
+    }
+
+    private void indexMember(String rid, String uid) {
+        members.computeIfAbsent(rid, k -> ConcurrentHashMap.newKeySet()).add(uid);
+        roomsOfUser.computeIfAbsent(uid, k -> ConcurrentHashMap.newKeySet()).add(rid);
+    }
+
+    public static String subscriptionId(String rid, String uid) {
+        return rid + uid;
+    }
+
+    /** Inserts a room; a duplicate-key {@link StoreException} when the name is taken. */
+    public void insert(Room r) {
+        if (r.name() != null && byName.containsKey(r.name().toLowerCase(Locale.ROOT))) {
+            throw new StoreException("room name already in use: " + r.name(), null);
+        }
+        db.update(INSERT_ROOM, ps -> bindRoom(ps, r));
+        index(r);
+    }
+
+    public void insertAll(List<Room> rooms, List<Membership> memberships) {
+        db.batch(INSERT_ROOM, rooms, RoomStore::bindRoom);
+        rooms.forEach(this::index);
+        db.batch(INSERT_SUB, memberships, RoomStore::bindSub);
+        memberships.forEach(m -> indexMember(m.rid(), m.uid()));
+    }
+
+    private static void bindRoom(java.sql.PreparedStatement ps, Room r) throws java.sql.SQLException {
+        ps.setString(1, r.id());
+        ps.setString(2, r.t());
+        ps.setString(3, r.name());
+        ps.setString(4, r.creatorId());
+        ps.setLong(5, r.createdAtMs());
+        ps.setBoolean(6, r.readOnly());
+    }
+
+    private static void bindSub(java.sql.PreparedStatement ps, Membership m) throws java.sql.SQLException {
+        ps.setString(1, subscriptionId(m.rid(), m.uid()));
+        ps.setString(2, m.rid());
+        ps.setString(3, m.uid());
+        ps.setLong(4, m.ts());
+    }
+
+    /** Adds a member; returns false when already a member. */
+    public boolean addMember(String rid, String uid, long ts) {
+        if (isMember(rid, uid)) {
+            return false;
+        }
+        try {
+            db.update(INSERT_SUB, ps -> bindSub(ps, new Membership(rid, uid, ts)));
+        } catch (StoreException e) {
+            if (!e.isDuplicateKey()) {
+                throw e;
+            }
+        }
+        indexMember(rid, uid);
+        return true;
+    }
+
+    /** Counts a new message in the room and one unread for every member but the sender. */
+    public void recordMessage(String rid, String senderId, long ts) {
+        db.update("UPDATE rooms SET msgs = msgs + 1, lm = ? WHERE id = ?", ps -> {
+            ps.setLong(1, ts);
+            ps.setString(2, rid);
+        });
+        db.update("UPDATE subscriptions SET unread = unread + 1 WHERE rid = ? AND uid <> ?", ps -> {
+            ps.setString(1, rid);
+            ps.setString(2, senderId);
+        });
+    }
+
+    /** Marks the room read for a user: unread back to 0, last-seen to {@code ts}. */
+    public void markRead(String rid, String uid, long ts) {
+        db.update("UPDATE subscriptions SET unread = 0, ls = ? WHERE rid = ? AND uid = ?", ps -> {
+            ps.setLong(1, ts);
+            ps.setString(2, rid);
+            ps.setString(3, uid);
+        });
+    }
+
+    /** Message count and last-message time of a room, read from the database. */
+    public record Counters(long msgs, Long lastMessageMs) {
+    }
+
+    public Counters counters(String rid) {
+        List<Counters> c = db.query("SELECT msgs, lm FROM rooms WHERE id = ?", ps -> ps.setString(1, rid),
+            rs -> new Counters(rs.getLong(1), (Long) rs.getObject(2)));
+        return c.isEmpty() ? new Counters(0, null) : c.get(0);
+    }
+
+    /** Unread count and last-seen time of one membership. */
+    public record SubscriptionState(int unread, Long lastSeenMs, long joinedMs) {
+    }
+
+    public Optional<SubscriptionState> subscriptionState(String rid, String uid) {
+        return db.query("SELECT unread, ls, ts FROM subscriptions WHERE rid = ? AND uid = ?", ps -> {
+            ps.setString(1, rid);
+            ps.setString(2, uid);
+        }, rs -> new SubscriptionState(rs.getInt(1), (Long) rs.getObject(2), rs.getLong(3))).stream().findFirst();
+    }
+
+    public Optional<Room> byId(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Room> byName(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Live view of a room's member ids; empty when the room is unknown. */
+    public Set<String> members(String rid) {
+        Set<String> m = members.get(rid);
+        return m == null ? Set.of() : m;
+    }
+
+    /** Live view of the rooms a user belongs to. */
+    public Set<String> roomsOf(String uid) {
+        Set<String> r = roomsOfUser.get(uid);
+        return r == null ? Set.of() : r;
+    }
+
+    public boolean isMember(String rid, String uid) {
+        return members(rid).contains(uid);
+    }
+
+    public Collection<Room> all() {
+        return byId.values();
+    }
+}

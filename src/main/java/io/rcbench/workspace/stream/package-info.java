@@ -1,0 +1,5 @@
+/**
+ * Rocket.Chat streams on the server: who listens to which (stream, eventName), and the fan-out of one
+ * event to every listener as a DDP {@code changed} frame serialised once.
+ */
+package io.rcbench.workspace.stream;
