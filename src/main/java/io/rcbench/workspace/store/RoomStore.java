@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rooms and their memberships (Rocket.Chat's subscriptions), durable in H2 and indexed in memory:
- * rooms by id and name, members per room, rooms per user. Thread-safe.
+ * rooms by id and name, members per room, rooms per user. Message counts, last-message times and unread counts
+ * are derived from the stored messages and each member's last-seen time: kept in memory, computed from the
+ * database when first needed, so a message costs one insert rather than an update per member. Thread-safe.
  */
 public final class RoomStore {
     private static final String INSERT_ROOM =
@@ -27,14 +29,41 @@ public final class RoomStore {
     private final Map<String, Room> byName = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> roomsOfUser = new ConcurrentHashMap<>();
+    private final Map<String, MemberState> memberStates = new ConcurrentHashMap<>();
+    private final Map<String, RoomCounters> counters = new ConcurrentHashMap<>();
+
+    /** A member's join and last-seen times (persisted) and unread count (derived; -1 until computed). */
+    private static final class MemberState {
+        final long joinedMs;
+        volatile Long lastSeenMs;
+        int unread = -1;
+
+        MemberState(long joinedMs, Long lastSeenMs) {
+            this.joinedMs = joinedMs;
+            this.lastSeenMs = lastSeenMs;
+        }
+    }
+
+    private static final class RoomCounters {
+        long msgs;
+        Long lastMessageMs;
+    }
 
     public RoomStore(Database db) {
         this.db = db;
         db.query("SELECT id, t, name, creator_id, created_at, read_only FROM rooms", ps -> { },
             rs -> new Room(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getBoolean(6))).forEach(this::index);
-        db.query("SELECT rid, uid FROM subscriptions", ps -> { }, rs -> Map.entry(rs.getString(1), rs.getString(2)))
-            .forEach(e -> indexMember(e.getKey(), e.getValue()));
+        db.query("SELECT rid, uid, ts, ls FROM subscriptions", ps -> { }, rs -> {
+            indexMember(rs.getString(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4));
+            return null;
+        });
+        db.query("SELECT rid, COUNT(*), MAX(ts) FROM messages GROUP BY rid", ps -> { }, rs -> {
+            RoomCounters c = counters.computeIfAbsent(rs.getString(1), k -> new RoomCounters());
+            c.msgs = rs.getLong(2);
+            c.lastMessageMs = rs.getLong(3);
+            return null;
+        });
     }
 
     private void index(Room r) {
@@ -45,7 +74,8 @@ public final class RoomStore {
         members.computeIfAbsent(r.id(), k -> ConcurrentHashMap.newKeySet());
     }
 
-    private void indexMember(String rid, String uid) {
+    private void indexMember(String rid, String uid, long joinedMs, Long lastSeenMs) {
+        memberStates.putIfAbsent(subscriptionId(rid, uid), new MemberState(joinedMs, lastSeenMs));
         members.computeIfAbsent(rid, k -> ConcurrentHashMap.newKeySet()).add(uid);
         roomsOfUser.computeIfAbsent(uid, k -> ConcurrentHashMap.newKeySet()).add(rid);
     }
@@ -67,7 +97,7 @@ public final class RoomStore {
         db.batch(INSERT_ROOM, rooms, RoomStore::bindRoom);
         rooms.forEach(this::index);
         db.batch(INSERT_SUB, memberships, RoomStore::bindSub);
-        memberships.forEach(m -> indexMember(m.rid(), m.uid()));
+        memberships.forEach(m -> indexMember(m.rid(), m.uid(), m.ts(), null));
     }
 
     private static void bindRoom(java.sql.PreparedStatement ps, Room r) throws java.sql.SQLException {
@@ -98,50 +128,82 @@ public final class RoomStore {
                 throw e;
             }
         }
-        indexMember(rid, uid);
+        indexMember(rid, uid, ts, null);
         return true;
     }
 
-    /** Counts a new message in the room and one unread for every member but the sender. */
+    /** Counts a new message in the room and one unread for every member but the sender (in memory). */
     public void recordMessage(String rid, String senderId, long ts) {
-        db.update("UPDATE rooms SET msgs = msgs + 1, lm = ? WHERE id = ?", ps -> {
-            ps.setLong(1, ts);
-            ps.setString(2, rid);
-        });
-        db.update("UPDATE subscriptions SET unread = unread + 1 WHERE rid = ? AND uid <> ?", ps -> {
-            ps.setString(1, rid);
-            ps.setString(2, senderId);
-        });
+        RoomCounters c = counters.computeIfAbsent(rid, k -> new RoomCounters());
+        synchronized (c) {
+            c.msgs++;
+            c.lastMessageMs = c.lastMessageMs == null ? ts : Math.max(c.lastMessageMs, ts);
+        }
+        for (String uid : members(rid)) {
+            if (!uid.equals(senderId)) {
+                MemberState m = memberStates.get(subscriptionId(rid, uid));
+                if (m != null) {
+                    synchronized (m) {
+                        if (m.unread >= 0) {
+                            m.unread++;
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    /** Marks the room read for a user: unread back to 0, last-seen to {@code ts}. */
+    /** Marks the room read for a user: last-seen to {@code ts} (persisted), unread back to 0. */
     public void markRead(String rid, String uid, long ts) {
-        db.update("UPDATE subscriptions SET unread = 0, ls = ? WHERE rid = ? AND uid = ?", ps -> {
+        db.update("UPDATE subscriptions SET ls = ? WHERE rid = ? AND uid = ?", ps -> {
             ps.setLong(1, ts);
             ps.setString(2, rid);
             ps.setString(3, uid);
         });
+        MemberState m = memberStates.get(subscriptionId(rid, uid));
+        if (m != null) {
+            synchronized (m) {
+                m.lastSeenMs = ts;
+                m.unread = 0;
+            }
+        }
     }
 
-    /** Message count and last-message time of a room, read from the database. */
+    /** Message count and last-message time of a room. */
     public record Counters(long msgs, Long lastMessageMs) {
     }
 
     public Counters counters(String rid) {
-        List<Counters> c = db.query("SELECT msgs, lm FROM rooms WHERE id = ?", ps -> ps.setString(1, rid),
-            rs -> new Counters(rs.getLong(1), (Long) rs.getObject(2)));
-        return c.isEmpty() ? new Counters(0, null) : c.get(0);
+        RoomCounters c = counters.get(rid);
+        if (c == null) {
+            return new Counters(0, null);
+        }
+        synchronized (c) {
+            return new Counters(c.msgs, c.lastMessageMs);
+        }
     }
 
     /** Unread count and last-seen time of one membership. */
     public record SubscriptionState(int unread, Long lastSeenMs, long joinedMs) {
     }
 
+    /** The membership's state; the unread count is computed from the messages the first time it is asked for. */
     public Optional<SubscriptionState> subscriptionState(String rid, String uid) {
-        return db.query("SELECT unread, ls, ts FROM subscriptions WHERE rid = ? AND uid = ?", ps -> {
-            ps.setString(1, rid);
-            ps.setString(2, uid);
-        }, rs -> new SubscriptionState(rs.getInt(1), (Long) rs.getObject(2), rs.getLong(3))).stream().findFirst();
+        MemberState m = memberStates.get(subscriptionId(rid, uid));
+        if (m == null) {
+            return Optional.empty();
+        }
+        synchronized (m) {
+            if (m.unread < 0) {
+                long since = m.lastSeenMs != null ? m.lastSeenMs : m.joinedMs;
+                m.unread = db.query("SELECT COUNT(*) FROM messages WHERE rid = ? AND ts > ? AND uid <> ?", ps -> {
+                    ps.setString(1, rid);
+                    ps.setLong(2, since);
+                    ps.setString(3, uid);
+                }, rs -> rs.getInt(1)).get(0);
+            }
+            return Optional.of(new SubscriptionState(m.unread, m.lastSeenMs, m.joinedMs));
+        }
     }
 
     public Optional<Room> byId(String id) {

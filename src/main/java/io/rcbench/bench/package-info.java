@@ -1,0 +1,5 @@
+/**
+ * Benchmarks that print figures: speed and capacity targets are checked here, never in timed unit tests.
+ * {@link io.rcbench.bench.DeliveryBench}: message deliveries per second the embedded workspace sustains.
+ */
+package io.rcbench.bench;
