@@ -77,6 +77,10 @@ public final class DdpTestClient implements AutoCloseable {
         ws.send(text);
     }
 
+    public void sendBinary(byte[] bytes) {
+        ws.send(bytes);
+    }
+
     public void send(JsonNode frame) {
         ws.send(Json.write(frame));
     }
