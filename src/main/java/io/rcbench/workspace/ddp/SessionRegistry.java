@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionRegistry {
     private final Set<DdpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> sessionsPerUser = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger authenticated = new java.util.concurrent.atomic.AtomicInteger();
     private final Notifier notifier;
     private final WorkspaceMetrics metrics;
 
@@ -29,56 +30,54 @@ public final class SessionRegistry {
         publish();
     }
 
-    /** Logs a session in as {@code user} (after a successful login method); a previous login is replaced. */
+    /**
+     * Logs a session in as {@code user} (after a successful login method); a previous login is replaced.
+     * A session that closed meanwhile stays out. Login, logout and close are serialised per session.
+     */
     public void login(DdpSession s, User user, String token) {
-        User previous = s.user();
-        if (previous != null) {
+        synchronized (s) {
+            if (!sessions.contains(s)) {
+                return;
+            }
             logout(s);
-        }
-        s.setLogin(user, token);
-        if (sessionsPerUser.merge(user.id(), 1, Integer::sum) == 1) {
-            notifier.userStatus(user, 1);
+            s.setLogin(user, token);
+            authenticated.incrementAndGet();
+            if (sessionsPerUser.merge(user.id(), 1, Integer::sum) == 1) {
+                notifier.userStatus(user, 1);
+            }
         }
         publish();
     }
 
     /** Logs a session out; it stays connected as anonymous, as on the monolith. */
     public void logout(DdpSession s) {
-        User user = s.user();
-        if (user == null) {
-            return;
-        }
-        s.setLogin(null, null);
-        loggedOut(user);
-    }
-
-    private void loggedOut(User user) {
-        Integer left = sessionsPerUser.computeIfPresent(user.id(), (k, n) -> n <= 1 ? null : n - 1);
-        if (left == null) {
-            notifier.userStatus(user, 0);
+        synchronized (s) {
+            User user = s.user();
+            if (user == null) {
+                return;
+            }
+            s.setLogin(null, null);
+            authenticated.decrementAndGet();
+            Integer left = sessionsPerUser.computeIfPresent(user.id(), (k, n) -> n <= 1 ? null : n - 1);
+            if (left == null) {
+                notifier.userStatus(user, 0);
+            }
         }
         publish();
     }
 
     void closed(DdpSession s) {
-        if (sessions.remove(s)) {
-            User u = s.user();
-            if (u != null) {
-                loggedOut(u);
-            } else {
-                publish();
+        synchronized (s) {
+            if (!sessions.remove(s)) {
+                return;
             }
+            logout(s);
         }
+        publish();
     }
 
     private void publish() {
-        int auth = 0;
-        for (DdpSession s : sessions) {
-            if (s.user() != null) {
-                auth++;
-            }
-        }
-        metrics.sessions(sessions.size(), auth, sessionsPerUser.size());
+        metrics.sessions(sessions.size(), authenticated.get(), sessionsPerUser.size());
     }
 
     public int size() {

@@ -116,7 +116,8 @@ public final class RestRouter {
             }
             return RestResponse.failure(status, e.getMessage(), e.code()).withHeaders(limitHeaders);
         } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", raw.method(), qs.path(), e);
+            // The route pattern, not the path: hook paths carry their secret token.
+            LOG.warn("{} {} failed", raw.method(), entry.pattern(), e);
             return RestResponse.failure(500, "Internal server error", null).withHeaders(limitHeaders);
         }
     }
