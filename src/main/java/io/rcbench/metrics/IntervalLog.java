@@ -1,0 +1,88 @@
+package io.rcbench.metrics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * A run's latencies read back from one or more interval logs: whole-run totals per metric and the per-interval
+ * timeline, optionally limited to a window (the hold phase). Reading several shard logs adds their histograms,
+ * which is exact. Immutable once read.
+ */
+public final class IntervalLog {
+    /** One interval of one metric; times are ms since the run's start. */
+    public record Interval(String metric, long startMs, long endMs, Histogram histogram) {
+    }
+
+    private final long startEpochMs;
+    private final Map<String, Histogram> totals;
+    private final List<Interval> intervals;
+
+    private IntervalLog(long startEpochMs, Map<String, Histogram> totals, List<Interval> intervals) {
+        this.startEpochMs = startEpochMs;
+        this.totals = Collections.unmodifiableMap(totals);
+        this.intervals = List.copyOf(intervals);
+    }
+
+    /** Reads whole logs. */
+    public static IntervalLog read(List<Path> files) throws IOException {
+        return read(files, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads logs, keeping intervals that start within [{@code fromMs}, {@code toMs}) after the run's start. All
+     * files must share the run's start time (shards of one run); a file with another start is refused.
+     */
+    public static IntervalLog read(List<Path> files, long fromMs, long toMs) throws IOException {
+        Map<String, Histogram> totals = new TreeMap<>();
+        List<Interval> intervals = new ArrayList<>();
+        long start = -1;
+        for (Path f : files) {
+            HistogramLogReader r = new HistogramLogReader(f.toFile());
+            EncodableHistogram e;
+            List<Interval> fileIntervals = new ArrayList<>();
+            while ((e = r.nextIntervalHistogram()) != null) {
+                Histogram h = (Histogram) e;
+                fileIntervals.add(new Interval(h.getTag(), 0, 0, h));
+            }
+            long fileStart = (long) (r.getStartTimeSec() * 1000);
+            if (start < 0) {
+                start = fileStart;
+            } else if (Math.abs(fileStart - start) > 1) {
+                throw new IOException(f + " starts at " + fileStart + ", not at the run's start " + start
+                    + ": it is not a shard of the same run");
+            }
+            for (Interval i : fileIntervals) {
+                long s = i.histogram().getStartTimeStamp() - fileStart;
+                long en = i.histogram().getEndTimeStamp() - fileStart;
+                if (s < fromMs || s >= toMs) {
+                    continue;
+                }
+                intervals.add(new Interval(i.metric(), s, en, i.histogram()));
+                totals.computeIfAbsent(i.metric(), k -> new Histogram(3)).add(i.histogram());
+            }
+        }
+        intervals.sort(java.util.Comparator.comparingLong(Interval::startMs).thenComparing(Interval::metric));
+        return new IntervalLog(start, totals, intervals);
+    }
+
+    public long startEpochMs() {
+        return startEpochMs;
+    }
+
+    /** Whole-window histogram per metric; do not modify. */
+    public Map<String, Histogram> totals() {
+        return totals;
+    }
+
+    public List<Interval> intervals() {
+        return intervals;
+    }
+}
