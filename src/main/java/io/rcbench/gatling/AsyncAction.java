@@ -74,12 +74,6 @@ final class AsyncAction implements Action {
         });
     }
 
-    /** The work of one action; returns the session to continue with. May complete on any thread. */
-    @FunctionalInterface
-    interface Step {
-        CompletionStage<Session> run(Session session);
-    }
-
     // StrictLogging's logger, required by the Action trait; unused here.
     private static final com.typesafe.scalalogging.Logger LOGGER =
         com.typesafe.scalalogging.Logger$.MODULE$.apply(org.slf4j.LoggerFactory.getLogger(AsyncAction.class));

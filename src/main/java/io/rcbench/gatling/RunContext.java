@@ -11,19 +11,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * Gatling instantiates simulations by class name without arguments, so the {@link GatlingDriver} publishes the
  * context here before it starts Gatling and clears it afterwards; one run per JVM at a time.
  *
- * @param startNanos   the run's start ({@link System#nanoTime()}): ramp starts here
- * @param holdEndNanos when active users stop starting actions
- * @param drainNanos   how long users stay connected after the hold so in-flight deliveries can arrive
+ * <p>The run's clock starts when the simulation calls {@link #begin()} from its {@code before()} hook, i.e. when
+ * Gatling is about to inject the first user: Gatling's own start-up (a second or two) must not eat the hold.
  */
-public record RunContext(LoadPlan plan, RunMetrics metrics, long startNanos, long holdEndNanos, long drainNanos,
-                         AtomicBoolean stopping) {
+public final class RunContext {
     private static final AtomicReference<RunContext> CURRENT = new AtomicReference<>();
+    private final LoadPlan plan;
+    private final RunMetrics metrics;
+    private final long drainNanos;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile long startNanos;
+    private volatile long startEpochMs;
 
-    /** Creates the context of a run starting now. */
-    public static RunContext startingNow(LoadPlan plan, RunMetrics metrics, Duration drain) {
-        long now = System.nanoTime();
-        return new RunContext(plan, metrics, now, now + plan.ramp().toNanos() + plan.hold().toNanos(),
-            drain.toNanos(), new AtomicBoolean());
+    /**
+     * @param drain how long users stay connected after the hold so in-flight deliveries can arrive
+     */
+    public RunContext(LoadPlan plan, RunMetrics metrics, Duration drain) {
+        this.plan = plan;
+        this.metrics = metrics;
+        this.drainNanos = drain.toNanos();
     }
 
     /** The context of the running simulation; fails clearly when a simulation is started outside the driver. */
@@ -45,19 +51,57 @@ public record RunContext(LoadPlan plan, RunMetrics metrics, long startNanos, lon
         CURRENT.compareAndSet(context, null);
     }
 
+    /** Starts the run's clock (the ramp begins now); called once, from the simulation's {@code before()}. */
+    public synchronized void begin() {
+        if (startNanos == 0) {
+            startEpochMs = System.currentTimeMillis();
+            startNanos = System.nanoTime();
+        }
+    }
+
+    public boolean begun() {
+        return startNanos != 0;
+    }
+
+    public LoadPlan plan() {
+        return plan;
+    }
+
+    public RunMetrics metrics() {
+        return metrics;
+    }
+
+    /** Set by Ctrl-C or an early stop: users stop acting and leave. */
+    public AtomicBoolean stopping() {
+        return stopping;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long startEpochMs() {
+        return startEpochMs;
+    }
+
     /** The hold window starts when the ramp ends. */
     public long holdStartNanos() {
         return startNanos + plan.ramp().toNanos();
     }
 
+    /** When active users stop starting actions. */
+    public long holdEndNanos() {
+        return holdStartNanos() + plan.hold().toNanos();
+    }
+
     /** When every user disconnects: the end of the hold plus the drain. */
     public long endNanos() {
-        return holdEndNanos + drainNanos;
+        return holdEndNanos() + drainNanos;
     }
 
     /** True once the run should wind down: the hold is over or the user pressed Ctrl-C. */
     public boolean holdOver() {
-        return stopping.get() || System.nanoTime() >= holdEndNanos;
+        return stopping.get() || System.nanoTime() >= holdEndNanos();
     }
 
     /** Milliseconds left until {@code deadlineNanos}, or 0 when stopping. */

@@ -96,10 +96,10 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
     }
 
     /** An incoming webhook on the target; {@code token} is a credential and never printed. */
-    public record Webhook(String id, String token, String roomId) {
+    public record Webhook(String id, String token, String room) {
         @Override
         public String toString() {
-            return "Webhook[" + id + " -> " + roomId + "]";
+            return "Webhook[" + id + " -> " + room + "]";
         }
     }
 }
