@@ -11,6 +11,8 @@ import io.rcbench.run.ArrivalSchedule;
 final class Arrivals {
     static final String SCHEDULE = "rcb.schedule";
     static final String INTENDED = "rcb.intended";
+    /** The intended start of the action now running, visible to its step. */
+    static final String CURRENT = "rcb.current";
 
     private Arrivals() {
     }
@@ -26,6 +28,11 @@ final class Arrivals {
     /** The intended start stored for the action about to run, or {@code nowNanos} when there is none. */
     static long takeIntended(Session session, long nowNanos) {
         return session.contains(INTENDED) ? session.getLong(INTENDED) : nowNanos;
+    }
+
+    /** The running step's intended start ({@link System#nanoTime()}). */
+    static long current(Session session) {
+        return session.getLong(CURRENT);
     }
 
     static Session clearIntended(Session session) {

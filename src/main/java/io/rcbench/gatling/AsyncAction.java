@@ -50,9 +50,11 @@ final class AsyncAction implements Action {
         long startMs = clock.nowMillis();
         long intended = Arrivals.takeIntended(session, startNanos);
         metrics.started(name, intended, startNanos);
+        // the step sees its own intended start and may set the next action's (typing -> send)
+        Session base = Arrivals.clearIntended(session).set(Arrivals.CURRENT, intended);
         CompletionStage<Session> stage;
         try {
-            stage = step.run(session);
+            stage = step.run(base);
         } catch (RuntimeException e) {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
@@ -63,13 +65,13 @@ final class AsyncAction implements Action {
                 metrics.succeeded(name, intended, startNanos, endNanos);
                 stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, OK$.MODULE$,
                     Option.empty(), Option.empty());
-                next.$bang(Arrivals.clearIntended(after).asScala());
+                next.$bang(after.remove(Arrivals.CURRENT).asScala());
             } else {
                 ErrorReason reason = Failures.reason(error);
                 metrics.failed(name, reason);
                 stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, KO$.MODULE$,
                     Option.empty(), Option.apply(reason.key() + ": " + Failures.message(error)));
-                next.$bang(Arrivals.clearIntended(session).markAsFailed().asScala());
+                next.$bang(base.remove(Arrivals.CURRENT).markAsFailed().asScala());
             }
         });
     }

@@ -19,8 +19,22 @@ final class Failures {
 
     static ErrorReason reason(Throwable error) {
         Throwable t = unwrap(error);
-        if (t instanceof TimeoutException) {
+        if (t instanceof TimeoutException || t instanceof io.rcbench.ddp.client.DdpTimeoutException) {
             return ErrorReason.TIMEOUT;
+        }
+        if (t instanceof io.rcbench.ddp.client.TooManyRequestsException
+            || t instanceof io.rcbench.rocketchat.RateLimitedException) {
+            return ErrorReason.RATE_LIMITED;
+        }
+        if (t instanceof io.rcbench.ddp.client.DisconnectedException
+            || t instanceof io.rcbench.ddp.client.DdpConnectException) {
+            return ErrorReason.DISCONNECTED;
+        }
+        if (t instanceof io.rcbench.ddp.MeteorError || t instanceof io.rcbench.rocketchat.RocketChatException) {
+            return ErrorReason.SERVER_ERROR;
+        }
+        if (t instanceof io.rcbench.ddp.client.DdpException) {
+            return ErrorReason.PROTOCOL_ERROR;
         }
         if (t instanceof ActionFailure f) {
             return f.reason();

@@ -1,5 +1,7 @@
 package io.rcbench.gatling;
 
+import io.netty.channel.EventLoopGroup;
+import io.rcbench.ddp.client.DdpClients;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunMetrics;
 import java.time.Duration;
@@ -20,6 +22,7 @@ public final class RunContext {
     private final RunMetrics metrics;
     private final long drainNanos;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private DdpClients ddpClients;
     private volatile long startNanos;
     private volatile long startEpochMs;
 
@@ -69,6 +72,19 @@ public final class RunContext {
 
     public RunMetrics metrics() {
         return metrics;
+    }
+
+    /** The run's DDP client factory on Gatling's own event loops (created on first use). */
+    synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
+        if (ddpClients == null) {
+            ddpClients = DdpClients.using(gatlingLoops);
+        }
+        return ddpClients;
+    }
+
+    /** The factory's counters (frames, malformed frames by reason, disconnects by reason), or null before use. */
+    public synchronized DdpClients ddpClientsOrNull() {
+        return ddpClients;
     }
 
     /** Set by Ctrl-C or an early stop: users stop acting and leave. */
