@@ -23,15 +23,23 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands each HTTP request to the {@link RestRouter} on a worker thread (routes touch the database) and
- * writes the answer: JSON, or a file sent zero-copy.
+ * writes the answer: JSON, or a file sent zero-copy. Requests of one connection run one after another, so
+ * pipelined HTTP/1.1 requests are answered in the order they came (RFC 9112 section 9.3.2); connections
+ * still run in parallel. One instance per channel.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
     private final RestRouter router;
     private final Executor workers;
+    /** The last request queued on this connection; touched only on the channel's event loop. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     RestHandler(RestRouter router, Executor workers) {
         this.router = router;
@@ -43,12 +51,21 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         req.retain();
-        workers.execute(() -> {
+        tail = tail.thenRunAsync(() -> {
             try {
                 write(ctx, router.dispatch(req, address), keepAlive);
+            } catch (RuntimeException e) {
+                LOG.warn("writing a REST answer failed", e);
+                ctx.close();
             } finally {
                 req.release();
             }
+        }, workers).exceptionally(e -> {
+            // Only a rejected task gets here (workers shut down): free the request, keep the chain usable.
+            if (req.refCnt() > 0) {
+                req.release();
+            }
+            return null;
         });
     }
 
