@@ -57,9 +57,13 @@ public final class Rooms {
         return doc;
     }
 
-    /** The direct-message room of two users, created on first use; its id is both user ids sorted. */
+    /**
+     * The direct-message room of two users, created on first use; its id is both user ids sorted. With
+     * oneself it is the self-DM Rocket.Chat allows: id the user's id, one member.
+     */
     public Room direct(User a, User b) {
-        List<String> ids = new ArrayList<>(List.of(a.id(), b.id()));
+        Set<User> members = a.id().equals(b.id()) ? Set.of(a) : Set.of(a, b);
+        List<String> ids = new ArrayList<>(members.stream().map(User::id).toList());
         ids.sort(null);
         String rid = String.join("", ids);
         return stores.rooms.byId(rid).orElseGet(() -> {
@@ -72,7 +76,7 @@ public final class Rooms {
                 }
                 return stores.rooms.byId(rid).orElseThrow();
             }
-            for (User u : Set.of(a, b)) {
+            for (User u : members) {
                 stores.rooms.addMember(rid, u.id(), room.createdAtMs());
                 notifier.subscriptionInserted(room, u);
             }
