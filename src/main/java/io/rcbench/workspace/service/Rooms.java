@@ -19,6 +19,11 @@ public final class Rooms {
     private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]+");
     private final Stores stores;
     private final Notifier notifier;
+    /**
+     * Serialises the name check and insert of named rooms: the store's unique index is case-sensitive, so
+     * without this two concurrent creates of "Ops" and "ops" would both succeed.
+     */
+    private final Object nameLock = new Object();
 
     public Rooms(Stores stores, Notifier notifier) {
         this.stores = stores;
@@ -44,8 +49,13 @@ public final class Rooms {
         }
         Room room = new Room(RandomId.id(), type, name, creator.id(), System.currentTimeMillis(), readOnly);
         try {
-            stores.rooms.insert(room);
+            synchronized (nameLock) {
+                stores.rooms.insert(room);
+            }
         } catch (StoreException e) {
+            if (!e.isDuplicateKey() && stores.rooms.byName(name).isEmpty()) {
+                throw e;
+            }
             throw new MeteorError("error-duplicate-channel-name", "A channel with name '" + name + "' exists");
         }
         for (User m : members) {
