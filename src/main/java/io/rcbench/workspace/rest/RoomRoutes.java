@@ -108,6 +108,6 @@ public final class RoomRoutes {
     }
 
     private ObjectNode doc(Room room) {
-        return Documents.room(room, stores.users.byId(room.creatorId()).orElse(null), stores.rooms);
+        return Documents.room(room, stores);
     }
 }

@@ -144,8 +144,7 @@ public final class Rooms {
     public List<ObjectNode> roomsOf(User user) {
         List<ObjectNode> out = new ArrayList<>();
         for (String rid : stores.rooms.roomsOf(user.id())) {
-            stores.rooms.byId(rid).ifPresent(r -> out.add(
-                Documents.room(r, stores.users.byId(r.creatorId()).orElse(null), stores.rooms)));
+            stores.rooms.byId(rid).ifPresent(r -> out.add(Documents.room(r, stores)));
         }
         return out;
     }
