@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -145,7 +146,20 @@ public final class UploadRoutes {
         if (!path.startsWith(uploadDir.normalize()) || !Files.isRegularFile(path)) {
             return RestResponse.failure(404, "File not found", null);
         }
-        return RestResponse.file(path, up.type() == null ? "application/octet-stream" : up.type());
+        String type = up.type() == null ? "application/octet-stream" : up.type();
+        // The type is the uploader's claim: nosniff and an attachment disposition keep an uploaded page or script from
+        // running in the workspace's origin; only raster images display inline.
+        return RestResponse.file(path, type).withHeaders(Map.of("Content-Disposition", disposition(up.name(), type),
+            "X-Content-Type-Options", "nosniff"));
+    }
+
+    /** RFC 6266: an ASCII fallback name and the exact name as RFC 8187 UTF-8 percent-encoding. */
+    static String disposition(String name, String type) {
+        boolean inline = type.startsWith("image/") && !type.startsWith("image/svg");
+        StringBuilder ascii = new StringBuilder();
+        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static String url(String id, String name) {
