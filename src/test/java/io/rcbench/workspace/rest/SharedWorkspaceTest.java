@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +43,9 @@ abstract class SharedWorkspaceTest {
     @BeforeAll
     void startWorkspace() throws Exception {
         dir = Files.createTempDirectory("rcbench-rest-");
-        ws = TestWorkspaces.start(dir);
+        Map<String, String> settings = new HashMap<>(TestWorkspaces.NO_LIMITS);
+        settings.putAll(settings());
+        ws = Workspace.start(TestWorkspaces.config(dir).withSettings(settings));
         seed = ws.seeder().seed(new SeedPlan(4, 1, 2, "c", 1, 1, PW, 4));
         channelId = seed.roomIds().get(0);
         admin = Rest.login(ws, TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
@@ -49,6 +53,11 @@ abstract class SharedWorkspaceTest {
         bob = Rest.login(ws, "user.1", PW);
         carol = Rest.login(ws, "user.2", PW);
         bot = Rest.login(ws, "bot.0", PW);
+    }
+
+    /** Boot-time settings on top of "rate limiters off"; a class overrides this to turn something on. */
+    Map<String, String> settings() {
+        return Map.of();
     }
 
     @AfterAll
