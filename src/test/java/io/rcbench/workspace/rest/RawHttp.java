@@ -55,6 +55,11 @@ final class RawHttp implements AutoCloseable {
 
     /** The next response; fails when the connection closes or stays silent for 5 s. */
     Response read() throws IOException {
+        return read(false);
+    }
+
+    /** The next response; {@code head}: an answer to HEAD, whose Content-Length announces no body. */
+    Response read(boolean head) throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -66,7 +71,7 @@ final class RawHttp implements AutoCloseable {
             int colon = h.indexOf(':');
             headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
         }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        int length = head ? 0 : Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
         if (body.length < length) {
             throw new IOException("body cut short: " + body.length + " of " + length);
