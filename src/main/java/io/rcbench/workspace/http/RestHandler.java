@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.rcbench.ddp.Json;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.rest.RestResponse;
@@ -49,6 +51,12 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        if (req.decoderResult().isFailure()) {
+            // Netty still hands over what it could parse (often a usable URI): answering it would act on a request
+            // the client did not send as written. The stream's framing is lost too, so answer and close.
+            refuse(ctx, req.decoderResult().cause());
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         req.retain();
         tail = tail.thenRunAsync(() -> {
@@ -67,6 +75,15 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             return null;
         });
+    }
+
+    /** 431 for headers over the limit, 414 for a request line over it, 400 for anything else unparseable. */
+    private void refuse(ChannelHandlerContext ctx, Throwable cause) {
+        int status = cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400;
+        String message = status == 431 ? "Request header fields too large" : status == 414 ? "URI too long" : "Malformed HTTP request";
+        RestResponse r = RestResponse.failure(status, message, null);
+        // Queued behind earlier requests of this connection, so pipelined answers keep their order.
+        tail = tail.thenRunAsync(() -> write(ctx, r, false), workers).exceptionally(e -> null);
     }
 
     private static void write(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive) {
