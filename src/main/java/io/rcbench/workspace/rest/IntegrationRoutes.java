@@ -17,6 +17,7 @@ import io.rcbench.workspace.service.Rooms;
 import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.store.Stores;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ public final class IntegrationRoutes {
     }
 
     private RestResponse hook(RestRequest req) {
-        Integration i = stores.integrations.byId(req.param("id")).filter(x -> x.token().equals(req.param("token"))).orElse(null);
+        Integration i = stores.integrations.byId(req.param("id")).filter(x -> sameSecret(x.token(), req.param("token"))).orElse(null);
         if (i == null) {
             return RestResponse.failure(404, "Invalid integration id or token provided.", null);
         }
@@ -83,6 +84,11 @@ public final class IntegrationRoutes {
         Room room = rooms.resolveChannel(poster, i.channel());
         messaging.post(poster, room, body, i.id());
         return RestResponse.json(200, Json.object().put("success", true));
+    }
+
+    /** Compares in constant time, so response timing does not reveal how much of a guessed token was right. */
+    private static boolean sameSecret(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** JSON body, or a urlencoded form whose {@code payload} field holds the JSON. */

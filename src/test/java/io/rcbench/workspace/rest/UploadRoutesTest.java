@@ -169,6 +169,21 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void headOfADownloadSendsNoBodyAndKeepsTheConnectionFramed() throws Exception {
+        String u = uploaded(alice, channelId, "head.txt", "text/plain", HELLO).path("url").asText();
+        String[] auth = {"X-User-Id: " + alice.userId(), "X-Auth-Token: " + alice.token()};
+        try (RawHttp c = new RawHttp(ws.port())) {
+            c.write(RawHttp.get(u, auth).replaceFirst("GET", "HEAD") + RawHttp.get(u, auth));
+            RawHttp.Response head = c.read(true);
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.headers().get("content-length")).isEqualTo(Integer.toString(HELLO.length));
+            RawHttp.Response get = c.read();
+            assertThat(get.status()).isEqualTo(200);
+            assertThat(get.body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
     void aPathLikeFilenameIsOnlyALabel() throws Exception {
         JsonNode file = uploaded(alice, channelId, "../../escaped.txt", "text/plain", HELLO);
         String id = file.path("_id").asText();
