@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -75,6 +76,20 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             return null;
         });
+    }
+
+    /**
+     * Closes the connection. A client hanging up mid-request or resetting is routine under load: logged at debug,
+     * not as a pipeline-tail warning with a stack trace per connection.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            LOG.debug("REST connection ended: {}", cause.toString());
+        } else {
+            LOG.warn("REST connection failed: {}", cause.toString());
+        }
+        ctx.close();
     }
 
     /** 431 for headers over the limit, 414 for a request line over it, 400 for anything else unparseable. */
