@@ -59,9 +59,7 @@ public final class UploadRoutes {
 
     private RestResponse media(RestRequest req) {
         Room room = rooms.require(req.param("rid"));
-        if (!stores.rooms.isMember(room.id(), req.user().id())) {
-            throw new MeteorError("error-not-allowed", "Not allowed");
-        }
+        messaging.checkCanPost(req.user(), room, "");
         HttpPostRequestDecoder decoder;
         try {
             decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(DefaultHttpDataFactory.MINSIZE), req.raw());
@@ -101,10 +99,12 @@ public final class UploadRoutes {
         StoredUpload up = stores.uploads.byId(req.param("fileId"))
             .filter(u -> u.rid().equals(room.id()) && u.userId().equals(req.user().id()))
             .orElseThrow(() -> new MeteorError("error-invalid-file", "Invalid file"));
+        JsonNode b = req.json();
+        // Checked before the one-time confirm flag is set, so a refused confirmation can be retried.
+        messaging.checkCanPost(req.user(), room, b.path("msg").asText(""));
         if (!stores.uploads.confirm(up.id())) {
             throw new MeteorError("error-file-already-confirmed", "File already confirmed");
         }
-        JsonNode b = req.json();
         ObjectNode file = Json.object().put("_id", up.id()).put("name", up.name()).put("type", up.type())
             .put("size", up.size()).put("format", extension(up.name()));
         ObjectNode attachment = Json.object().put("type", "file").put("title", up.name()).put("title_link", url(up.id(), up.name()))
