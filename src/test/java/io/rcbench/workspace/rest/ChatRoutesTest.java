@@ -124,6 +124,29 @@ class ChatRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void readOnlyRoomsRefuseBothSendPaths() throws Exception {
+        ObjectNode create = Json.object().put("name", "announcements").put("readOnly", true);
+        create.putArray("members").add("user.1");
+        String rid = ok(admin.post("/api/v1/channels.create", create)).path("channel").path("_id").asText();
+        failure(bob.post("/api/v1/chat.sendMessage", Json.object().set("message", Json.object().put("rid", rid).put("msg", "ro send"))),
+            400, "error-not-allowed");
+        failure(bob.post("/api/v1/chat.postMessage", Json.object().put("roomId", rid).put("text", "ro post")), 400, "error-not-allowed");
+        failure(carol.post("/api/v1/chat.postMessage", Json.object().put("roomId", rid).put("text", "ro join")), 400, "error-not-allowed");
+        assertThat(ws.stores().rooms.isMember(rid, carol.userId())).isFalse();
+        send(admin, rid, "admins may post");
+        assertThat(history(bob, rid, 10)).containsExactly("admins may post");
+    }
+
+    @Test
+    void aRefusedPostDoesNotJoinTheChannel() throws Exception {
+        String rid = ok(alice.post("/api/v1/channels.create", Json.object().put("name", "no-side-effects"))).path("channel")
+            .path("_id").asText();
+        failure(carol.post("/api/v1/chat.postMessage", Json.object().put("roomId", rid).put("text", "q".repeat(5001))), 400,
+            "error-message-size-exceeded");
+        assertThat(ws.stores().rooms.isMember(rid, carol.userId())).isFalse();
+    }
+
+    @Test
     void botsMayPostWithAliasEmojiAndAvatar() throws Exception {
         JsonNode m = ok(bot.post("/api/v1/chat.postMessage", Json.object().put("roomId", channelId).put("text", "deploy done")
             .put("alias", "CI").put("emoji", ":rocket:").put("avatar", "https://example.invalid/ci.png"))).path("message");

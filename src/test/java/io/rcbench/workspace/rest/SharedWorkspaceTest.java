@@ -79,39 +79,45 @@ abstract class SharedWorkspaceTest {
         }
     }
 
+    /** The body cut to a readable length, for assertion messages. */
+    static String shown(HttpResponse<String> r) {
+        String b = r.body();
+        return b.length() <= 400 ? b : b.substring(0, 400) + "...";
+    }
+
     static JsonNode body(HttpResponse<String> r) {
         return Rest.json(r);
     }
 
     /** A 200 answer with {@code success:true}; returns the body. */
     static JsonNode ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.statusCode()).as(shown(r)).isEqualTo(200);
         JsonNode b = body(r);
-        assertThat(b.path("success").asBoolean()).as(r.body()).isTrue();
+        assertThat(b.path("success").asBoolean()).as(shown(r)).isTrue();
         return b;
     }
 
     /** Rocket.Chat's failure body {@code {"success":false,"error":..,"errorType":..}} with this status and type. */
     static JsonNode failure(HttpResponse<String> r, int status, String errorType) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.statusCode()).as(shown(r)).isEqualTo(status);
         JsonNode b = body(r);
-        assertThat(b.path("success").isBoolean() && !b.get("success").asBoolean()).as(r.body()).isTrue();
-        assertThat(b.path("error").isTextual()).as(r.body()).isTrue();
+        assertThat(b.path("success").isBoolean() && !b.get("success").asBoolean()).as(shown(r)).isTrue();
+        assertThat(b.path("error").isTextual()).as(shown(r)).isTrue();
         if (errorType != null) {
-            assertThat(b.path("errorType").asText()).as(r.body()).isEqualTo(errorType);
+            assertThat(b.path("errorType").asText()).as(shown(r)).isEqualTo(errorType);
         }
         return b;
     }
 
     /** The 401 Rocket.Chat sends to an unauthenticated call of an authenticated route. */
     static void unauthenticated(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+        assertThat(r.statusCode()).as(shown(r)).isEqualTo(401);
         assertThat(body(r)).isEqualTo(Json.parse("{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}"));
     }
 
     /** The 403 body Rocket.Chat keeps for compatibility. */
     static void forbidden(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(r.statusCode()).as(shown(r)).isEqualTo(403);
         assertThat(body(r)).isEqualTo(Json.parse("{\"success\":false,\"error\":\"unauthorized\"}"));
     }
 

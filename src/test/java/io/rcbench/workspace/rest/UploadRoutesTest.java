@@ -258,6 +258,26 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void aRefusedConfirmationCanBeRetried() throws Exception {
+        String id = uploaded(alice, channelId, "retry.txt", "text/plain", HELLO).path("_id").asText();
+        failure(alice.post("/api/v1/rooms.mediaConfirm/" + channelId + "/" + id, Json.object().put("msg", "m".repeat(5001))), 400,
+            "error-message-size-exceeded");
+        ok(alice.post("/api/v1/rooms.mediaConfirm/" + channelId + "/" + id, Json.object().put("msg", "retried")));
+        assertThat(history(alice, channelId, 100)).contains("retried");
+    }
+
+    @Test
+    void readOnlyRoomsRefuseUploadsFromMembersWithoutPostReadonly() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode create = Json.object().put("name", "ro-files").put("readOnly", true);
+        create.putArray("members").add("user.0");
+        String rid = ok(admin.post("/api/v1/channels.create", create)).path("channel").path("_id").asText();
+        failure(upload(alice, rid, Multipart.file("ro.txt", "text/plain", HELLO)), 400, "error-not-allowed");
+        String id = uploaded(admin, rid, "by-admin.txt", "text/plain", HELLO).path("_id").asText();
+        ok(admin.post("/api/v1/rooms.mediaConfirm/" + rid + "/" + id, Json.object().put("msg", "admin file")));
+        assertThat(history(alice, rid, 10)).containsExactly("admin file");
+    }
+
+    @Test
     void anUnconfirmedUploadPostsNothing() throws Exception {
         int before = history(alice, channelId, 1000).size();
         uploaded(alice, channelId, "pending.txt", "text/plain", HELLO);
