@@ -26,6 +26,8 @@ import java.util.List;
  * IP with no bypass, as on Rocket.Chat.
  */
 public final class IntegrationRoutes {
+    /** The integrations table's name column. */
+    private static final int MAX_NAME = 256;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
@@ -55,8 +57,12 @@ public final class IntegrationRoutes {
         User poster = stores.users.byUsername(req.requireText(b, "username"))
             .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
         String channel = req.requireText(b, "channel");
+        String name = Json.text(b, "name");
+        if (name != null && name.length() > MAX_NAME) {
+            throw new MeteorError("error-invalid-name", "Integration name longer than " + MAX_NAME + " characters");
+        }
         rooms.resolveChannel(poster, channel);
-        Integration i = new Integration(RandomId.id(), "webhook-incoming", Json.text(b, "name"), RandomId.secret(48), poster.id(),
+        Integration i = new Integration(RandomId.id(), "webhook-incoming", name, RandomId.secret(48), poster.id(),
             channel, b.path("enabled").asBoolean(true), System.currentTimeMillis());
         stores.integrations.insertAll(List.of(i));
         return RestResponse.ok(Json.object().set("integration", document(i, poster)));

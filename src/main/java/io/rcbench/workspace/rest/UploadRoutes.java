@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class UploadRoutes {
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+    /** The uploads table's name and type columns. */
+    private static final int MAX_NAME = 512;
+    private static final int MAX_TYPE = 128;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
@@ -75,6 +78,13 @@ public final class UploadRoutes {
             if (file.length() > max) {
                 throw new MeteorError("error-file-too-large", "File size exceeds allowed size of " + max + " bytes");
             }
+            String name = file.getFilename() == null || file.getFilename().isBlank() ? null : file.getFilename();
+            if (name != null && name.length() > MAX_NAME) {
+                throw new MeteorError("error-invalid-file-name", "File name longer than " + MAX_NAME + " characters");
+            }
+            if (file.getContentType() != null && file.getContentType().length() > MAX_TYPE) {
+                throw new MeteorError("error-invalid-file-type", "Content type longer than " + MAX_TYPE + " characters");
+            }
             String id = RandomId.id();
             Path target = uploadDir.resolve(id);
             Files.createDirectories(uploadDir);
@@ -83,9 +93,16 @@ public final class UploadRoutes {
             } else {
                 Files.move(file.getFile().toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             }
-            String name = file.getFilename() == null || file.getFilename().isBlank() ? id : file.getFilename();
-            stores.uploads.insert(new StoredUpload(id, room.id(), req.user().id(), name, file.getContentType(), file.length(),
-                target.toString(), System.currentTimeMillis(), false));
+            if (name == null) {
+                name = id;
+            }
+            try {
+                stores.uploads.insert(new StoredUpload(id, room.id(), req.user().id(), name, file.getContentType(), file.length(),
+                    target.toString(), System.currentTimeMillis(), false));
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target); // no bytes on disk without their metadata
+                throw e;
+            }
             return RestResponse.ok(Json.object().set("file", Json.object().put("_id", id).put("url", url(id, name))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

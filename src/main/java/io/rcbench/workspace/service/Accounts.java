@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 public final class Accounts {
     /** Meteor's bcrypt cost. */
     public static final int BCRYPT_COST = 10;
-    private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]{1,128}");
+    /** The widths of the users table's name and email columns: longer input is a 400, not a database error. */
+    private static final int MAX_NAME = 256;
+    private static final int MAX_EMAIL = 256;
     private final Stores stores;
     private final Settings settings;
 
@@ -128,6 +131,12 @@ public final class Accounts {
         }
         if (password == null || password.isEmpty()) {
             throw new MeteorError("error-invalid-password", "Invalid password");
+        }
+        if (email != null && email.length() > MAX_EMAIL) {
+            throw new MeteorError("error-invalid-email", "Email longer than " + MAX_EMAIL + " characters");
+        }
+        if (name != null && name.length() > MAX_NAME) {
+            throw new MeteorError("error-invalid-name", "Name longer than " + MAX_NAME + " characters");
         }
         if (stores.users.byUsername(username).isPresent()) {
             throw new MeteorError("error-field-unavailable", username + " is already in use :(");

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 public final class Messaging {
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@([0-9a-zA-Z-_.]+)");
     private static final Pattern CHANNEL = Pattern.compile("(?:^|\\s)#([0-9a-zA-Z-_.]+)");
+    private static final int MAX_ID = 64;
     private static final long TS_REJECT_MS = 60_000;
     private static final long TS_REPLACE_MS = 10_000;
     private final Stores stores;
@@ -72,6 +73,10 @@ public final class Messaging {
         }
         checkCanSend(sender, room);
         String id = Json.text(message, "_id");
+        if (id != null && (id.isEmpty() || id.length() > MAX_ID)) {
+            // Refused here rather than swallowed later as a failed insert: the messages table's id column is 64 wide.
+            throw new MeteorError("error-invalid-params", "Message _id must be 1 to " + MAX_ID + " characters");
+        }
         if (id != null && stores.messages.exists(id)) {
             return null;
         }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /** Creating, joining and reading rooms with Rocket.Chat's rules and error codes. Thread-safe. */
 public final class Rooms {
-    private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    /** Rocket.Chat's default UTF8_Channel_Names_Validation, bounded by the rooms table's name column. */
+    private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]{1,256}");
     private final Stores stores;
     private final Notifier notifier;
     /**
