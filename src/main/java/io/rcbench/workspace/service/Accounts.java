@@ -30,6 +30,8 @@ public final class Accounts {
     private static final int MAX_EMAIL = 256;
     private final Stores stores;
     private final Settings settings;
+    /** Serialises the availability check and insert of new users: concurrent creates of one username or email. */
+    private final Object createLock = new Object();
 
     /** A successful login: the token is the secret the client resumes with. */
     public record Login(User user, String token, long expiresAtMs, String type) {
@@ -138,15 +140,23 @@ public final class Accounts {
         if (name != null && name.length() > MAX_NAME) {
             throw new MeteorError("error-invalid-name", "Name longer than " + MAX_NAME + " characters");
         }
+        checkAvailable(username, email);
+        // bcrypt outside the lock; the check is repeated under it, where it cannot race with another create.
+        User u = new User(RandomId.id(), username, name == null ? username : name, email, roles,
+            bcryptOfDigest(sha256Hex(password), BCRYPT_COST), System.currentTimeMillis(), true);
+        synchronized (createLock) {
+            checkAvailable(username, email);
+            stores.users.insert(u);
+        }
+        return u;
+    }
+
+    private void checkAvailable(String username, String email) {
         if (stores.users.byUsername(username).isPresent()) {
             throw new MeteorError("error-field-unavailable", username + " is already in use :(");
         }
         if (stores.users.emailTaken(email)) {
             throw new MeteorError("error-field-unavailable", email + " is already in use :(");
         }
-        User u = new User(RandomId.id(), username, name == null ? username : name, email, roles,
-            bcryptOfDigest(sha256Hex(password), BCRYPT_COST), System.currentTimeMillis(), true);
-        stores.users.insert(u);
-        return u;
     }
 }
