@@ -68,6 +68,42 @@ class UserRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void concurrentCreatesOfOneUsernameOrEmailMakeOneUser() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<HttpResponse<String>>> results = new java.util.ArrayList<>();
+                String email = "same" + round + "@example.invalid";
+                for (int n = 0; n < 8; n++) {
+                    int i = n;
+                    // Half clash on the username, half on the email only.
+                    ObjectNode b = newUser(i % 2 == 0 ? "twin" + round : "twin" + round + "-" + i).put("email", email);
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return i % 3 == 0 ? anonymous().post("/api/v1/users.register", b.put("pass", "pw"))
+                            : admin.post("/api/v1/users.create", b);
+                    }));
+                }
+                go.countDown();
+                int created = 0;
+                for (var f : results) {
+                    HttpResponse<String> r = f.get();
+                    assertThat(r.statusCode()).as(shown(r)).isIn(200, 400);
+                    if (r.statusCode() == 400) {
+                        assertThat(body(r).path("errorType").asText()).isEqualTo("error-field-unavailable");
+                    }
+                    created += r.statusCode() == 200 ? 1 : 0;
+                }
+                assertThat(created).as("round " + round).isEqualTo(1);
+                assertThat(ws.stores().users.emailTaken(email)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void registrationCreatesAUserWithoutAToken() throws Exception {
         ObjectNode b = Json.object().put("username", "hugo").put("email", "hugo@example.invalid").put("pass", "hugo-pw")
             .put("name", "Hugo");
