@@ -35,7 +35,13 @@ final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String percent(double p) {
-        return sig(p) + "%";
+    /** {@code 1.8%}, {@code 42%}: whole percents from 10 up, one decimal below. */
+    static String percent(double value) {
+        double p = value + 0.0; // no "-0%"
+        if (Math.abs(p) >= 10) {
+            return String.format(Locale.ROOT, "%.0f%%", p);
+        }
+        String s = String.format(Locale.ROOT, "%.1f", p).replaceAll("\\.0$", "");
+        return s + "%";
     }
 }
