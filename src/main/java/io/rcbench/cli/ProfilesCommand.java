@@ -3,6 +3,7 @@ package io.rcbench.cli;
 import io.rcbench.profile.ProfileError;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.profile.ProfileLoader;
+import io.rcbench.profile.SampleForecast;
 import io.rcbench.verdict.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,7 @@ final class ProfilesCommand implements Callable<Integer> {
                 List<ProfileError> errors = loader.validate(f);
                 if (errors.isEmpty()) {
                     out.println("ok      " + f);
+                    warnings(loader, f).forEach(w -> out.println("  warning: " + w));
                 } else {
                     bad++;
                     out.println("INVALID " + f);
@@ -63,6 +65,19 @@ final class ProfilesCommand implements Callable<Integer> {
             }
             out.println(todo.size() - bad + " valid, " + bad + " invalid");
             return bad == 0 ? ExitCodes.PASS : ExitCodes.INVALID_PROFILE;
+        }
+    }
+
+    /** Sample-count warnings of a valid runnable profile; none for mixes and abstract profiles. */
+    static List<String> warnings(ProfileLoader loader, Path f) {
+        if (f.getFileName().toString().equals(ProfileLoader.MIXES_FILE)) {
+            return List.of();
+        }
+        try {
+            var r = loader.resolve(f.toString(), List.of());
+            return r.profile() == null ? List.of() : SampleForecast.warnings(r.profile());
+        } catch (ProfileException e) {
+            return List.of();
         }
     }
 
@@ -91,6 +106,9 @@ final class ProfilesCommand implements Callable<Integer> {
                     out.printf("# connected users %d, ramp %d s, warmup %d s, hold %d s%n",
                         p.population().connectedUsers(), p.phases().ramp(p.population().connectedUsers()).toSeconds(),
                         p.phases().warmupSeconds(), p.phases().holdSeconds());
+                    out.println("# expected samples in the hold: " + String.join(", ", SampleForecast.expected(p)
+                        .entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue())).toList()));
+                    SampleForecast.warnings(p).forEach(w -> out.println("# warning: " + w));
                 }
                 return ExitCodes.PASS;
             } catch (ProfileException e) {

@@ -126,4 +126,22 @@ class ProfileFilesTest {
             * p.phases().holdSeconds() / 3600;
         assertThat(logins).isGreaterThan(p.slos().minSamples(95));
     }
+
+    @Test
+    void everyRunnableProfileExpectsEnoughSamplesForItsRequiredSlos() throws Exception {
+        for (Path f : loader.profileFiles()) {
+            var r = loader.resolve(f.toString(), List.of());
+            if (r.profile() != null) {
+                assertThat(SampleForecast.warnings(r.profile())).as(f.toString()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aHoldTooShortForThePercentilesIsForecast() throws Exception {
+        Profile p = loader.load("ci-smoke", List.of("hold.seconds=10"));
+        assertThat(SampleForecast.expected(p).get("sendMessage")).isCloseTo(10 * 24 / 60.0 * 10 * 0.97, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(SampleForecast.warnings(p)).anySatisfy(w -> assertThat(w).startsWith("sendMessage p99: about 39 samples expected in the 10 s hold, 100 needed"));
+        assertThat(SampleForecast.warnings(p)).noneMatch(w -> w.startsWith("upload.")); // optional SLOs are not forecast
+    }
 }
