@@ -41,6 +41,8 @@ final class Fields {
     private final Set<String> asked = new LinkedHashSet<>();
     private final int errorsAtStart;
     private boolean incomplete;
+    /** Stands in for a value of the wrong type: already reported, so its missing fields are not. */
+    private boolean quiet;
 
     Fields(YamlNode.MapNode map, String path, Errors errors, Fields parent) {
         this.map = map;
@@ -48,6 +50,7 @@ final class Fields {
         this.errors = errors;
         this.parent = parent;
         this.errorsAtStart = errors.list.size();
+        this.quiet = parent != null && parent.quiet;
     }
 
     String field(String key) {
@@ -76,7 +79,7 @@ final class Fields {
 
     private void missing(String key, String expected) {
         incomplete();
-        if (!errors.partial) {
+        if (!errors.partial && !quiet) {
             errors.add(map.origin(), field(key), "missing; expected " + expected);
         }
     }
@@ -199,7 +202,9 @@ final class Fields {
             return new Fields(m, childPath, errors, this);
         }
         wrong(key, n, "a mapping");
-        return new Fields(new YamlNode.MapNode(Map.of(), n.origin()), childPath, errors, this);
+        Fields standIn = new Fields(new YamlNode.MapNode(Map.of(), n.origin()), childPath, errors, this);
+        standIn.quiet = true;
+        return standIn;
     }
 
     /** A list of mappings; a missing list is reported and read as empty. */

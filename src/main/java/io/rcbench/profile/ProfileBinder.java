@@ -237,7 +237,7 @@ final class ProfileBinder {
             return new Slos.PercentileLimit(pct, Duration.ofMillis(ms));
         } catch (FieldException e) {
             // the LatencySlo build below is skipped because an error was recorded
-            s.wrong(key, new YamlNode.Scalar((long) ms, s.origin()), "a threshold > 0 ms");
+            s.wrong(key, new YamlNode.Scalar((long) ms, s.locateOrigin(key)), "a threshold > 0 ms");
             return new Slos.PercentileLimit(pct, Duration.ofMillis(1));
         }
     }

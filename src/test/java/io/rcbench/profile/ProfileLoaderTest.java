@@ -200,6 +200,11 @@ class ProfileLoaderTest {
             .hasMessageContaining("--set hold.secs=5: hold.secs: unknown field");
         assertThatThrownBy(() -> loader.load("p", List.of("population.activeUsers=-3"))).isInstanceOf(ProfileException.class)
             .hasMessage("--set population.activeUsers=-3: population.activeUsers: expected an integer >= 1, got -3");
+        assertThatThrownBy(() -> loader.load("p", List.of("slo.latency.sendMessage.p99Ms=0")))
+            .isInstanceOf(ProfileException.class).hasMessage("--set slo.latency.sendMessage.p99Ms=0: "
+                + "slo.latency.sendMessage.p99Ms: expected a threshold > 0 ms, got number 0");
+        assertThatThrownBy(() -> loader.load("p", List.of("mix.rooms=3"))).isInstanceOf(ProfileException.class)
+            .hasMessage("--set mix.rooms=3: mix.rooms: expected a mapping, got number 3"); // one error, no cascade
         assertThatThrownBy(() -> loader.load("p", List.of("hold"))).isInstanceOf(ProfileException.class)
             .hasMessageContaining("expected field=value");
         assertThatThrownBy(() -> loader.load("p", List.of("population.users.x=1"))).isInstanceOf(ProfileException.class)
