@@ -27,7 +27,7 @@ public final class TargetCheck {
     /** How a fact compares. */
     public enum Match { MATCH, MISMATCH, INFO, NOT_CHECKED }
 
-    public static List<Finding> check(Envelope e, TargetFacts t) {
+    public static List<Finding> check(Envelope e, ObservedTarget t) {
         List<Finding> out = new ArrayList<>();
         out.add(new Finding("target", "", t.source() + t.product().map(p -> ", " + p).orElse("")
             + t.version().map(v -> " " + v).orElse(""), Match.INFO));

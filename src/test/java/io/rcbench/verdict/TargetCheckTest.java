@@ -23,7 +23,7 @@ class TargetCheckTest {
 
     @Test
     void embeddedWorkspaceHeldToTheEnvelopeMatches() throws Exception {
-        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), TargetFacts.embedded("0.1.0", 1, 1024));
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), ObservedTarget.embedded("0.1.0", 1, 1024));
         assertThat(f).extracting(TargetCheck.Finding::line).contains(
             "target: embedded workspace, rcbench-workspace 0.1.0",
             "cores: 1 (profile 1)", "memory limit: 1024 MB (profile 1024 MB)", "instances: 1 (profile 1)",
@@ -33,7 +33,7 @@ class TargetCheckTest {
 
     @Test
     void aBiggerTargetIsAMismatch() throws Exception {
-        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), TargetFacts.embedded("0.1.0", 2, 2048));
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), ObservedTarget.embedded("0.1.0", 2, 2048));
         assertThat(f).filteredOn(x -> x.match() == TargetCheck.Match.MISMATCH).extracting(TargetCheck.Finding::line)
             .containsExactly("cores: target 2, profile 1 - MISMATCH", "memory limit: target 2048 MB, profile 1024 MB - MISMATCH");
     }
@@ -47,7 +47,7 @@ class TargetCheckTest {
             "rocketchat_instance_count 3",
             "process_resident_memory_bytes 734003200",
             "");
-        TargetFacts t = TargetFacts.fromPrometheus("https://chat.example", text);
+        ObservedTarget t = ObservedTarget.fromPrometheus("https://chat.example", text);
         assertThat(t.version()).contains("7.4.1");
         assertThat(t.product()).contains("Rocket.Chat");
         assertThat(t.instances()).hasValue(3);
@@ -63,7 +63,7 @@ class TargetCheckTest {
             String text = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-            TargetFacts t = TargetFacts.fromPrometheus("127.0.0.1", text);
+            ObservedTarget t = ObservedTarget.fromPrometheus("127.0.0.1", text);
             assertThat(t.product()).contains("rcbench-workspace");
             assertThat(t.version()).isPresent().get().asString().isNotBlank();
             assertThat(t.residentMemoryMb()).isPresent();

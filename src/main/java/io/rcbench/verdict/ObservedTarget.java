@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  * @param memoryMb         memory limit (the embedded workspace's heap, a container limit)
  * @param residentMemoryMb resident memory of the server process at check time
  */
-public record TargetFacts(String source, Optional<String> product, Optional<String> version, OptionalInt instances,
+public record ObservedTarget(String source, Optional<String> product, Optional<String> version, OptionalInt instances,
                           OptionalDouble cores, OptionalLong memoryMb, OptionalLong residentMemoryMb) {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)\\})?\\s+(\\S+)");
     private static final Pattern VERSION = Pattern.compile("(?:^|,)\\s*version=\"([^\"]*)\"");
 
     /** Facts of the embedded workspace, started with this envelope. */
-    public static TargetFacts embedded(String version, int cores, long heapMb) {
-        return new TargetFacts("embedded workspace", Optional.of("rcbench-workspace"), Optional.of(version),
+    public static ObservedTarget embedded(String version, int cores, long heapMb) {
+        return new ObservedTarget("embedded workspace", Optional.of("rcbench-workspace"), Optional.of(version),
             OptionalInt.of(1), OptionalDouble.of(cores), OptionalLong.of(heapMb), OptionalLong.empty());
     }
 
@@ -34,7 +34,7 @@ public record TargetFacts(String source, Optional<String> product, Optional<Stri
      * version from {@code rocketchat_info} / {@code rocketchat_version} / {@code rcbench_workspace_info}, instances
      * from {@code rocketchat_instance_count}, resident memory from {@code process_resident_memory_bytes}. Pure.
      */
-    public static TargetFacts fromPrometheus(String source, String exposition) {
+    public static ObservedTarget fromPrometheus(String source, String exposition) {
         Optional<String> product = Optional.empty();
         Optional<String> version = Optional.empty();
         OptionalInt instances = OptionalInt.empty();
@@ -66,6 +66,6 @@ public record TargetFacts(String source, Optional<String> product, Optional<Stri
                 }
             }
         }
-        return new TargetFacts(source, product, version, instances, OptionalDouble.empty(), OptionalLong.empty(), rss);
+        return new ObservedTarget(source, product, version, instances, OptionalDouble.empty(), OptionalLong.empty(), rss);
     }
 }
