@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Samples the injector's own health during a run: process CPU (from
  * {@link com.sun.management.OperatingSystemMXBean#getProcessCpuTime()}), stop-the-world GC pauses (GC
  * notifications) and the lag of watched event loops (a probe task every 100 ms). Each sampling interval becomes
- * one {@link InjectorHealth.Interval}. Costs one daemon thread, one probe task per loop per 100 ms and one
- * listener; thread-safe.
+ * one {@link InjectorHealth.Interval}, kept in the timeline. Either it samples itself ({@link #InjectorMonitor(Duration)},
+ * one daemon thread) or a run's sampler pulls an interval with {@link #take()} each tick ({@link #pulled()}, no
+ * thread). Costs one probe task per watched loop per 100 ms and one GC listener; thread-safe.
  */
 public final class InjectorMonitor implements AutoCloseable {
     /** How often a probe runs on each watched loop. */
@@ -26,13 +27,13 @@ public final class InjectorMonitor implements AutoCloseable {
     private final List<LagProbe> probes = new CopyOnWriteArrayList<>();
     private final List<InjectorHealth.Interval> intervals = new ArrayList<>();
     private final GcPauseListener gc = new GcPauseListener();
-    private final ScheduledExecutorService sampler;
+    private final ScheduledExecutorService sampler; // null when pulled
     private long lastCpuNanos;
     private long lastWallNanos;
     private long lastEpochMs;
     private boolean closed;
 
-    /** Starts sampling every {@code interval} (1 s for runs; shorter in tests). */
+    /** Starts sampling itself every {@code interval} (1 s for runs; shorter in tests). */
     public InjectorMonitor(Duration interval) {
         if (interval.toMillis() < 10) {
             throw new IllegalArgumentException("sampling interval must be at least 10 ms, got " + interval);
@@ -45,7 +46,19 @@ public final class InjectorMonitor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(this::sample, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(this::take, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private InjectorMonitor() {
+        lastCpuNanos = os.getProcessCpuTime();
+        lastWallNanos = System.nanoTime();
+        lastEpochMs = System.currentTimeMillis();
+        sampler = null;
+    }
+
+    /** A monitor without its own thread: the caller's sampler calls {@link #take()} once per interval. */
+    public static InjectorMonitor pulled() {
+        return new InjectorMonitor();
     }
 
     /**
@@ -59,10 +72,14 @@ public final class InjectorMonitor implements AutoCloseable {
         return this;
     }
 
-    /** Takes one interval now (the sampler calls this; also called on close for the last partial interval). */
-    synchronized void sample() {
+    /**
+     * Ends the current interval now, adds it to the timeline and returns it (after {@link #close()}: the last
+     * interval again, nothing new is sampled).
+     */
+    public synchronized InjectorHealth.Interval take() {
         if (closed) {
-            return;
+            return intervals.isEmpty() ? new InjectorHealth.Interval(lastEpochMs, lastEpochMs, 0, 0, 0, 0, 0)
+                : intervals.get(intervals.size() - 1);
         }
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
@@ -74,10 +91,12 @@ public final class InjectorMonitor implements AutoCloseable {
         for (LagProbe p : probes) {
             lag = Math.max(lag, p.drainMaxMicros());
         }
-        intervals.add(new InjectorHealth.Interval(lastEpochMs, now, cpuPercent, (int) pauses[0], pauses[1], pauses[2], lag));
+        var interval = new InjectorHealth.Interval(lastEpochMs, now, cpuPercent, (int) pauses[0], pauses[1], pauses[2], lag);
+        intervals.add(interval);
         lastCpuNanos = cpu;
         lastWallNanos = wall;
         lastEpochMs = now;
+        return interval;
     }
 
     /** The intervals sampled so far. */
@@ -91,9 +110,11 @@ public final class InjectorMonitor implements AutoCloseable {
         if (closed) {
             return;
         }
-        sample();
+        take();
         closed = true;
-        sampler.shutdownNow();
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
         probes.forEach(LagProbe::stop);
         gc.close();
     }

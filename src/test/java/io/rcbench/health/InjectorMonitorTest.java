@@ -62,10 +62,10 @@ class InjectorMonitorTest {
     @Test
     void aBlockedEventLoopShowsLagEvenBeforeItUnblocks() throws Exception {
         DefaultEventLoop loop = new DefaultEventLoop();
-        try (InjectorMonitor m = new InjectorMonitor(Duration.ofSeconds(60))) {
+        try (InjectorMonitor m = InjectorMonitor.pulled()) {
             m.watch(loop);
             Thread.sleep(300);
-            m.sample();
+            m.take();
             long calm = m.snapshot().maxEventLoopLagMicros();
             CountDownLatch release = new CountDownLatch(1);
             loop.execute(() -> {
@@ -76,11 +76,11 @@ class InjectorMonitorTest {
                 }
             });
             Thread.sleep(400);
-            m.sample(); // the probe is still stuck behind the blocking task
+            m.take(); // the probe is still stuck behind the blocking task
             long blocked = m.snapshot().intervals().get(1).eventLoopLagMaxMicros();
             release.countDown();
             Thread.sleep(300);
-            m.sample();
+            m.take();
             assertThat(calm).as("lag of an idle loop").isLessThan(100_000);
             assertThat(blocked).as("lag while blocked").isGreaterThanOrEqualTo(250_000);
             assertThat(m.snapshot().maxEventLoopLagMicros()).isGreaterThanOrEqualTo(blocked);
@@ -91,12 +91,12 @@ class InjectorMonitorTest {
 
     @Test
     void aFullCollectionShowsAsAPause() throws Exception {
-        try (InjectorMonitor m = new InjectorMonitor(Duration.ofSeconds(60))) {
+        try (InjectorMonitor m = InjectorMonitor.pulled()) {
             System.gc();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             do {
                 Thread.sleep(50);
-                m.sample();
+                m.take();
             } while (m.snapshot().gcPauses() == 0 && System.nanoTime() < deadline);
             InjectorHealth h = m.snapshot();
             assertThat(h.gcPauses()).isPositive();
