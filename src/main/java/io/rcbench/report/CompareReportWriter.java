@@ -14,12 +14,15 @@ import org.HdrHistogram.Histogram;
 /**
  * A side-by-side report of two runs (A, the baseline, and B): verdicts, key figures, percentiles per metric,
  * throughput per action and errors by reason, each with B's change against A. A change is highlighted when it
- * is larger than {@value #THRESHOLD_PERCENT}% (and, for latencies, {@value #MIN_LATENCY_DELTA_MS} ms): red when
- * B is worse, green when better. Both percentile curves are drawn on one chart per metric. Stateless.
+ * is larger than {@value #THRESHOLD_PERCENT}% (and, for latencies, {@value #MIN_LATENCY_DELTA_MS} ms over at least
+ * {@value #MIN_SAMPLES} samples in both runs): red when B is worse, green when better; user counts are context
+ * and never highlighted. Both percentile curves are drawn on one chart per metric. Stateless.
  */
 public final class CompareReportWriter {
     static final double THRESHOLD_PERCENT = 10;
     static final double MIN_LATENCY_DELTA_MS = 1;
+    /** Latency changes are judged only when both runs have this many samples of the metric. */
+    static final long MIN_SAMPLES = 100;
     private static final double[] PERCENTILES = {50, 95, 99, 99.9};
     private static final String A_COLOUR = "#1f77b4";
     private static final String B_COLOUR = "#e6550d";
@@ -54,7 +57,7 @@ public final class CompareReportWriter {
 
     static String html(RunData a, RunData b) {
         StringBuilder h = new StringBuilder(128 * 1024);
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>rcbench · ").append(Html.esc(a.runId()))
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>rcbench · ").append(Html.esc(a.runId()))
             .append(" vs ").append(Html.esc(b.runId())).append("</title><style>").append(PageStyle.CSS)
             .append("</style></head><body><header class=\"top\"><h1>Comparison · A ").append(Html.esc(a.runId())).append(" vs B ")
             .append(Html.esc(b.runId())).append("</h1><div class=\"sub\">changes are B against A; highlighted beyond ")
@@ -64,7 +67,7 @@ public final class CompareReportWriter {
         h.append("<section id=\"figures\"><h2>Key figures</h2><table><tr><th></th><th>A</th><th>B</th><th>change</th></tr>");
         row(h, "target", target(a.summary()), target(b.summary()));
         row(h, "profile", String.valueOf(a.summary().profile()), String.valueOf(b.summary().profile()));
-        numRow(h, "active users", users(a), users(b), false, 0, 0);
+        numRow(h, "active users", users(a), users(b), null, 0, 0);
         numRow(h, "actions/s (" + window(a) + " / " + window(b) + ")", OverviewSection.throughput(a), OverviewSection.throughput(b), false, 0.01, 1);
         numRow(h, "error rate %", errorRate(a.summary()), errorRate(b.summary()), true, 0.01, 2);
         numRow(h, "deliveries lost", lost(a.summary()), lost(b.summary()), true, 1, 0);
@@ -107,9 +110,9 @@ public final class CompareReportWriter {
         names.addAll(ha.keySet());
         names.addAll(hb.keySet());
         h.append("<section id=\"latency\"><h2>Latency (ms, ").append(window(a)).append(" / ").append(window(b))
-            .append(")</h2><div style=\"overflow-x:auto\"><table><tr><th rowspan=\"2\">metric</th><th colspan=\"2\">count</th>");
+            .append(")</h2><div style=\"overflow-x:auto\"><table><tr><th rowspan=\"2\">metric</th><th colspan=\"2\" style=\"text-align:center\">count</th>");
         for (double p : PERCENTILES) {
-            h.append("<th colspan=\"3\">p").append(SvgChartWriter.tick(Chart.Format.NUMBER, p)).append("</th>");
+            h.append("<th colspan=\"3\" style=\"text-align:center\">p").append(SvgChartWriter.tick(Chart.Format.NUMBER, p)).append("</th>");
         }
         h.append("</tr><tr><th>A</th><th>B</th>");
         for (int i = 0; i < PERCENTILES.length; i++) {
@@ -127,7 +130,9 @@ public final class CompareReportWriter {
                 double va = x == null ? Double.NaN : x.getValueAtPercentile(p) / 1000.0;
                 double vb = y == null ? Double.NaN : y.getValueAtPercentile(p) / 1000.0;
                 h.append("<td>").append(Html.ms(va)).append("</td><td>").append(Html.ms(vb)).append("</td>");
-                delta(h, va, vb, true, MIN_LATENCY_DELTA_MS);
+                // a percentile of a few samples is one sample: shown, not judged
+                boolean enough = x != null && y != null && x.getTotalCount() >= MIN_SAMPLES && y.getTotalCount() >= MIN_SAMPLES;
+                delta(h, va, vb, enough ? Boolean.TRUE : null, MIN_LATENCY_DELTA_MS);
             }
             h.append("</tr>");
         }
@@ -195,15 +200,16 @@ public final class CompareReportWriter {
             .append("</td></tr>");
     }
 
-    private static void numRow(StringBuilder h, String key, double a, double b, boolean higherIsWorse, double minAbs, int digits) {
+    /** A numeric row; {@code higherIsWorse} null means the figure is context, never highlighted. */
+    private static void numRow(StringBuilder h, String key, double a, double b, Boolean higherIsWorse, double minAbs, int digits) {
         h.append("<tr><td>").append(Html.esc(key)).append("</td><td>").append(Html.num(a, digits)).append("</td><td>")
             .append(Html.num(b, digits)).append("</td>");
         delta(h, a, b, higherIsWorse, minAbs);
         h.append("</tr>");
     }
 
-    private static void delta(StringBuilder h, double a, double b, boolean higherIsWorse, double minAbs) {
-        Change c = change(a, b, higherIsWorse, minAbs);
+    private static void delta(StringBuilder h, double a, double b, Boolean higherIsWorse, double minAbs) {
+        Change c = higherIsWorse == null ? Change.SAME : change(a, b, higherIsWorse, minAbs);
         String text;
         if (Double.isNaN(a) || Double.isNaN(b)) {
             text = "–";

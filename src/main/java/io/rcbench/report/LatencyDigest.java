@@ -8,15 +8,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.EncodableHistogram;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.stream.IntStream;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
- * What the report needs from a run's latency logs, read in one streaming pass: per metric the whole-run and
- * hold-window histograms and, per interval, count, p50, p99 and max. Unlike
- * {@link io.rcbench.metrics.IntervalLog}, which keeps every interval histogram, only one interval is held at a
- * time, so an hour of one-second intervals for 25 metrics reads in bounded memory.
+ * What the report needs from a run's latency logs: per metric the whole-run and hold-window histograms and, per
+ * interval, count, p50, p99 and max. Unlike {@link io.rcbench.metrics.IntervalLog}, which keeps every decoded
+ * interval histogram (gigabytes for an hour of one-second intervals of 25 metrics), histograms are decoded,
+ * summed and dropped chunk by chunk, in parallel; only the encoded text is held.
  *
  * <p>Shard logs are read side by side; histograms of the same metric whose starts fall in the same interval
  * slot (the first log's interval length) are added before their percentiles are taken. The hold window keeps
@@ -33,7 +36,7 @@ public final class LatencyDigest {
         private long[] max = new long[64];
         private int size;
 
-        void add(long end, Histogram h) {
+        void add(Stat st) {
             if (size == endMs.length) {
                 int n = size * 2;
                 endMs = Arrays.copyOf(endMs, n);
@@ -42,11 +45,11 @@ public final class LatencyDigest {
                 p99 = Arrays.copyOf(p99, n);
                 max = Arrays.copyOf(max, n);
             }
-            endMs[size] = end;
-            count[size] = h.getTotalCount();
-            p50[size] = h.getValueAtPercentile(50);
-            p99[size] = h.getValueAtPercentile(99);
-            max[size] = h.getMaxValue();
+            endMs[size] = st.endMs();
+            count[size] = st.count();
+            p50[size] = st.p50();
+            p99[size] = st.p99();
+            max[size] = st.max();
             size++;
         }
 
@@ -90,73 +93,116 @@ public final class LatencyDigest {
 
     /** Reads shard logs of one run; a log that starts at another time than the first is refused. */
     public static LatencyDigest read(List<Path> files, long holdFromMs, long holdToMs) throws IOException {
-        List<Cursor> cursors = new ArrayList<>();
+        List<HlogText.Log> logs = new ArrayList<>();
         for (Path f : files) {
-            Cursor c = new Cursor(f);
-            if (c.next != null) {
-                cursors.add(c);
+            HlogText.Log log = HlogText.read(f);
+            if (!log.lines().isEmpty()) {
+                logs.add(log);
             }
         }
-        Map<String, Histogram> total = new TreeMap<>();
-        Map<String, Histogram> hold = new TreeMap<>();
-        Map<String, Timeline> timelines = new TreeMap<>();
-        if (cursors.isEmpty()) {
-            return new LatencyDigest(total, hold, timelines, 0);
+        if (logs.isEmpty()) {
+            return new LatencyDigest(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
         }
-        long start = cursors.get(0).startMs;
-        for (Cursor c : cursors) {
-            if (Math.abs(c.startMs - start) > 1) {
-                throw new IOException(c.file + " starts at " + c.startMs + ", not at the run's start " + start
+        long start = logs.get(0).startEpochMs();
+        for (HlogText.Log log : logs) {
+            if (Math.abs(log.startEpochMs() - start) > 1) {
+                throw new IOException(log.file() + " starts at " + log.startEpochMs() + ", not at the run's start " + start
                     + ": it is not a shard of the same run");
             }
         }
-        Histogram first = cursors.get(0).next;
-        long slot = Math.max(1, first.getEndTimeStamp() - first.getStartTimeStamp());
-        Map<String, Histogram> interval = new TreeMap<>();
-        Map<String, Long> intervalEnd = new TreeMap<>();
+        HlogText.Line first = logs.get(0).lines().get(0);
+        long slot = Math.max(1, first.endMs() - first.startMs());
+        List<List<HlogText.Line>> slots = slots(logs, slot);
+        int chunks = Math.max(1, Math.min(slots.size(), 8 * Runtime.getRuntime().availableProcessors()));
+        // decoding and percentiles dominate: chunks of consecutive slots run in parallel, results merge in order
+        List<Chunk> results = IntStream.range(0, chunks).parallel()
+            .mapToObj(c -> Chunk.of(slots.subList(c * slots.size() / chunks, (c + 1) * slots.size() / chunks), holdFromMs, holdToMs))
+            .toList();
+        Map<String, Histogram> hold = new TreeMap<>();
+        Map<String, Histogram> total = new TreeMap<>();
+        Map<String, Timeline> timelines = new TreeMap<>();
+        for (Chunk c : results) {
+            c.hold.forEach((k, h) -> hold.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+            c.rest.forEach((k, h) -> total.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+            for (Stat st : c.stats) {
+                timelines.computeIfAbsent(st.metric(), k -> new Timeline()).add(st);
+            }
+        }
+        hold.forEach((k, h) -> total.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+        return new LatencyDigest(new TreeMap<>(total), hold, timelines, slot);
+    }
+
+    /** Groups the lines of all logs by interval slot, in time order. */
+    private static List<List<HlogText.Line>> slots(List<HlogText.Log> logs, long slot) {
+        List<List<HlogText.Line>> slots = new ArrayList<>();
+        int[] pos = new int[logs.size()];
         while (true) {
-            long minStart = Long.MAX_VALUE;
-            for (Cursor c : cursors) {
-                if (c.next != null) {
-                    minStart = Math.min(minStart, c.next.getStartTimeStamp() - start);
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < logs.size(); i++) {
+                if (pos[i] < logs.get(i).lines().size()) {
+                    min = Math.min(min, logs.get(i).lines().get(pos[i]).startMs());
                 }
             }
-            if (minStart == Long.MAX_VALUE) {
-                break;
+            if (min == Long.MAX_VALUE) {
+                return slots;
             }
-            long slotIndex = Math.floorDiv(minStart, slot);
-            interval.clear();
-            intervalEnd.clear();
-            for (Cursor c : cursors) {
-                while (c.next != null && Math.floorDiv(c.next.getStartTimeStamp() - start, slot) == slotIndex) {
-                    Histogram h = c.next;
-                    long s = h.getStartTimeStamp() - start;
-                    String metric = h.getTag() == null ? "untagged" : h.getTag();
-                    total.computeIfAbsent(metric, k -> new Histogram(3)).add(h);
-                    if (s >= holdFromMs && s < holdToMs) {
-                        hold.computeIfAbsent(metric, k -> new Histogram(3)).add(h);
-                    }
-                    Histogram merged = interval.get(metric);
-                    if (merged == null) {
-                        interval.put(metric, h);
+            long index = Math.floorDiv(min, slot);
+            List<HlogText.Line> group = new ArrayList<>();
+            for (int i = 0; i < logs.size(); i++) {
+                List<HlogText.Line> lines = logs.get(i).lines();
+                while (pos[i] < lines.size() && Math.floorDiv(lines.get(pos[i]).startMs(), slot) == index) {
+                    group.add(lines.get(pos[i]++));
+                }
+            }
+            slots.add(group);
+        }
+    }
+
+    /** One metric in one interval slot. */
+    private record Stat(String metric, long endMs, long count, long p50, long p99, long max) {
+    }
+
+    /** The work of one parallel chunk: per-interval figures in order, and hold / non-hold sums per metric. */
+    private record Chunk(List<Stat> stats, Map<String, Histogram> hold, Map<String, Histogram> rest) {
+        static Chunk of(List<List<HlogText.Line>> slots, long holdFromMs, long holdToMs) {
+            List<Stat> stats = new ArrayList<>();
+            Map<String, Histogram> hold = new TreeMap<>();
+            Map<String, Histogram> rest = new TreeMap<>();
+            Map<String, Histogram> merged = new TreeMap<>();
+            Map<String, Long> ends = new TreeMap<>();
+            for (List<HlogText.Line> slot : slots) {
+                merged.clear();
+                ends.clear();
+                for (HlogText.Line l : slot) {
+                    String metric = l.tag() == null ? "untagged" : l.tag();
+                    Histogram h = decode(l);
+                    boolean inHold = l.startMs() >= holdFromMs && l.startMs() < holdToMs;
+                    (inHold ? hold : rest).computeIfAbsent(metric, k -> new Histogram(3)).add(h);
+                    Histogram m = merged.get(metric);
+                    if (m == null) {
+                        merged.put(metric, h);
                     } else {
                         Histogram sum = new Histogram(3);
-                        sum.add(merged);
+                        sum.add(m);
                         sum.add(h);
-                        interval.put(metric, sum);
+                        merged.put(metric, sum);
                     }
-                    intervalEnd.merge(metric, h.getEndTimeStamp() - start, Math::max);
-                    c.advance();
+                    ends.merge(metric, l.endMs(), Math::max);
                 }
+                merged.forEach((metric, h) -> stats.add(new Stat(metric, ends.get(metric), h.getTotalCount(),
+                    h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue())));
             }
-            for (Map.Entry<String, Histogram> e : interval.entrySet()) {
-                timelines.computeIfAbsent(e.getKey(), k -> new Timeline()).add(intervalEnd.get(e.getKey()), e.getValue());
+            return new Chunk(stats, hold, rest);
+        }
+
+        private static Histogram decode(HlogText.Line l) {
+            try {
+                return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(l.payload())), 0);
+            } catch (DataFormatException | RuntimeException e) {
+                throw new UncheckedIOException(new IOException("corrupt histogram of " + l.tag() + " at " + l.startMs()
+                    + " ms: " + e.getMessage(), e));
             }
         }
-        for (Cursor c : cursors) {
-            c.reader.close();
-        }
-        return new LatencyDigest(total, hold, timelines, slot);
     }
 
     /** Whole-run histogram per metric, sorted by name. */
@@ -177,28 +223,5 @@ public final class LatencyDigest {
     /** The interval length of the first log (ms), 0 when no log had intervals. */
     public long intervalMs() {
         return intervalMs;
-    }
-
-    /** One log with its next histogram read ahead. */
-    private static final class Cursor {
-        final Path file;
-        final HistogramLogReader reader;
-        final long startMs;
-        Histogram next;
-
-        Cursor(Path file) throws IOException {
-            this.file = file;
-            this.reader = new HistogramLogReader(file.toFile());
-            advance();
-            this.startMs = (long) (reader.getStartTimeSec() * 1000);
-        }
-
-        void advance() {
-            EncodableHistogram e = reader.nextIntervalHistogram();
-            if (e != null && !(e instanceof Histogram)) {
-                throw new IllegalStateException(file + ": expected integer histograms, found " + e.getClass().getSimpleName());
-            }
-            next = (Histogram) e;
-        }
     }
 }

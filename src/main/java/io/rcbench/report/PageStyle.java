@@ -53,6 +53,8 @@ final class PageStyle {
         svg .marker{stroke-width:1.5;stroke-dasharray:4 3}svg .markerlabel{font-size:11px;font-weight:600}
         .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:#3b4754;padding:2px 4px}
         .legend i{display:inline-block;width:18px;border-top:2.5px solid;vertical-align:middle;margin-right:5px}
+        table.runs td:nth-child(3),table.runs td:nth-child(4),table.runs th:nth-child(3),table.runs th:nth-child(4){text-align:left}
+        td.verdicts-cell{text-align:left;white-space:normal}td.verdicts-cell .badge{margin:1px 0}
         a{color:#1565c0}
         footer{color:var(--muted);font-size:12px;text-align:center;padding:10px}
         """;

@@ -65,11 +65,11 @@ public final class RunIndexWriter {
 
     private static String html(List<Entry> entries) {
         StringBuilder b = new StringBuilder(16 * 1024);
-        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>rcbench runs</title><style>")
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>rcbench runs</title><style>")
             .append(PageStyle.CSS).append("</style></head><body><header class=\"top\"><h1>rcbench runs</h1><div class=\"sub\">")
-            .append(entries.size()).append(" run(s), newest first</div></header><main><section><table><tr><th>run</th><th>started (UTC)</th>")
+            .append(entries.size()).append(" run(s), newest first</div></header><main><section style=\"overflow-x:auto\"><table class=\"runs\"><tr><th>run</th><th>started (UTC)</th>")
             .append("<th>profile</th><th>target</th><th>active users</th><th>duration</th><th>actions</th><th>error rate</th>")
-            .append("<th>verdict</th></tr>");
+            .append("<th style=\"text-align:left\">verdict</th></tr>");
         for (Entry e : entries) {
             String href = Html.relativeHref(e.dirName() + "/" + RunFolder.REPORT);
             b.append("<tr><td>").append(e.hasReport() && href != null ? "<a href=\"" + href + "\">" + Html.esc(e.dirName()) + "</a>"
@@ -95,7 +95,7 @@ public final class RunIndexWriter {
                     + (t.memoryMb() == null ? "" : ", " + t.memoryMb() + " MB")))
                 .append("</td><td>").append(s.phases() == null ? "" : Html.count(s.phases().activeUsers())).append("</td><td>")
                 .append(Html.clock(Math.max(0, s.endEpochMs() - s.startEpochMs()))).append("</td><td>").append(Html.count(attempted))
-                .append("</td><td>").append(Html.num(attempted == 0 ? 0 : 100.0 * failed / attempted, 2)).append(" %</td><td style=\"text-align:left\">");
+                .append("</td><td>").append(Html.num(attempted == 0 ? 0 : 100.0 * failed / attempted, 2)).append(" %</td><td class=\"verdicts-cell\">");
             if (e.verdicts().isEmpty()) {
                 b.append("<span class=\"badge NONE\">NO VERDICT</span>");
             }

@@ -32,7 +32,7 @@ public final class RunReportWriter {
     public static String html(RunData run) {
         RunSummary s = run.summary();
         StringBuilder b = new StringBuilder(256 * 1024);
-        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+        b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><meta name=\"viewport\" content=\"width=device-width\">")
             .append("<title>rcbench · ").append(Html.esc(run.runId())).append("</title><style>").append(PageStyle.CSS)
             .append("</style></head><body><header class=\"top\"><h1>Capacity report · ").append(Html.esc(run.runId()))
             .append("</h1><div class=\"sub\">");

@@ -21,12 +21,13 @@ final class RunFixture {
 
     /** Writes the run under {@code reports/<RUN_ID>} and returns the run folder. */
     static Path write(Path reports) throws IOException {
-        return write(reports, RUN_ID, 42, 200);
+        return write(reports, RUN_ID, 42, 200, 0);
     }
 
-    static Path write(Path reports, String runId, long seed, int users) throws IOException {
+    /** A run starting {@code laterMs} after the first fixture run. */
+    static Path write(Path reports, String runId, long seed, int users, long laterMs) throws IOException {
         Path dir = reports.resolve(runId);
-        SyntheticRun.write(dir, new SyntheticRun.Options(runId, seed, 600, 10, users));
+        SyntheticRun.write(dir, new SyntheticRun.Options(runId, seed, 600, 10, users, SyntheticRun.START_EPOCH_MS + laterMs));
         Files.writeString(dir.resolve("verdict.json"), """
             {"profiles": [
               {"profile": "minimal-vps", "status": "FAIL",

@@ -37,12 +37,18 @@ public final class SyntheticRun {
      * @param durationSec run length
      * @param intervalSec sampling interval
      * @param users       active users at the hold
+     * @param startEpochMs the simulated start
      */
-    public record Options(String runId, long seed, int durationSec, int intervalSec, int users) {
+    public record Options(String runId, long seed, int durationSec, int intervalSec, int users, long startEpochMs) {
         public Options {
             if (durationSec < 10 * intervalSec || intervalSec < 1 || users < 1) {
                 throw new IllegalArgumentException("need at least 10 intervals and one user");
             }
+        }
+
+        /** A run starting at {@link #START_EPOCH_MS}. */
+        public Options(String runId, long seed, int durationSec, int intervalSec, int users) {
+            this(runId, seed, durationSec, intervalSec, users, START_EPOCH_MS);
         }
     }
 
@@ -87,8 +93,8 @@ public final class SyntheticRun {
             HistogramLogWriter log = new HistogramLogWriter(new PrintStream(out, false, StandardCharsets.US_ASCII));
             log.outputComment("rcbench latency log, values in microseconds");
             log.outputLogFormatVersion();
-            log.outputStartTime(START_EPOCH_MS);
-            log.setBaseTime(START_EPOCH_MS);
+            log.outputStartTime(o.startEpochMs());
+            log.setBaseTime(o.startEpochMs());
             log.outputLegend();
             int intervals = o.durationSec() / o.intervalSec();
             for (int i = 0; i < intervals; i++) {
@@ -139,8 +145,8 @@ public final class SyntheticRun {
                 lost += missing;
                 Map<String, Histogram> hs = recorder.takeIntervals();
                 for (Histogram h : hs.values()) {
-                    h.setStartTimeStamp(START_EPOCH_MS + from);
-                    h.setEndTimeStamp(START_EPOCH_MS + to);
+                    h.setStartTimeStamp(o.startEpochMs() + from);
+                    h.setEndTimeStamp(o.startEpochMs() + to);
                     log.outputIntervalHistogram(h);
                 }
                 double cpu = Math.min(100, 6 + 38 * load + random.nextDouble() * 4);
@@ -165,8 +171,8 @@ public final class SyntheticRun {
                 server.write(new ServerSample(to, values));
             }
             out.flush();
-            RunSummary summary = new RunSummary(o.runId(), "0.1.0-synthetic", "minimal-vps", START_EPOCH_MS,
-                START_EPOCH_MS + durationMs,
+            RunSummary summary = new RunSummary(o.runId(), "0.1.0-synthetic", "minimal-vps", o.startEpochMs(),
+                o.startEpochMs() + durationMs,
                 new RunSummary.TargetInfo("embedded", "rcbench-workspace", "8.8.0", "http://127.0.0.1:3000", 1, 1024, 1),
                 new RunSummary.Phases(0, rampEnd, holdEnd, o.users(), o.users(), o.users()), counts, errors,
                 new RunSummary.Deliveries(delivered + lost, delivered, lost),
