@@ -129,6 +129,20 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void unprotectedFilesNeedNoCredentials() throws Exception {
+        String u = uploaded(alice, channelId, "public.txt", "text/plain", HELLO).path("url").asText();
+        ok(admin.post("/api/v1/settings/FileUpload_ProtectFiles", Json.object().put("value", false)));
+        try {
+            HttpResponse<byte[]> d = download(anonymous(), u);
+            assertThat(d.statusCode()).isEqualTo(200);
+            assertThat(d.body()).isEqualTo(HELLO);
+        } finally {
+            ok(admin.post("/api/v1/settings/FileUpload_ProtectFiles", Json.object().put("value", true)));
+        }
+        assertThat(download(anonymous(), u).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void wrongNameOrUnknownIdIs404() throws Exception {
         String id = uploaded(alice, channelId, "right.txt", "text/plain", HELLO).path("_id").asText();
         assertThat(download(alice, "/file-upload/" + id + "/wrong.txt").statusCode()).isEqualTo(404);
