@@ -198,6 +198,22 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void expectContinueUploadsAsCurlSendsThem() throws Exception {
+        Multipart part = Multipart.file("curl.txt", "text/plain", HELLO);
+        byte[] body = part.bytes();
+        try (RawHttp c = new RawHttp(ws.port())) {
+            c.write("POST /api/v1/rooms.media/" + channelId + " HTTP/1.1\r\nHost: x\r\nX-User-Id: " + alice.userId()
+                + "\r\nX-Auth-Token: " + alice.token() + "\r\nContent-Type: " + part.contentTypeHeader()
+                + "\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(c.read().status()).isEqualTo(100);
+            c.write(body);
+            RawHttp.Response r = c.read();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(Json.parse(r.text()).path("file").path("url").asText()).endsWith("/curl.txt");
+        }
+    }
+
+    @Test
     void aPathLikeFilenameIsOnlyALabel() throws Exception {
         JsonNode file = uploaded(alice, channelId, "../../escaped.txt", "text/plain", HELLO);
         String id = file.path("_id").asText();
