@@ -69,6 +69,20 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void largeFilesSpoolToDiskAndLeaveNoTemporaryFiles() throws Exception {
+        byte[] big = new byte[300 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        JsonNode file = uploaded(alice, channelId, "big.bin", "application/octet-stream", big);
+        assertThat(Files.readAllBytes(dir.resolve("uploads").resolve(file.path("_id").asText()))).isEqualTo(big);
+        HttpResponse<byte[]> d = download(alice, file.path("url").asText());
+        assertThat(d.statusCode()).isEqualTo(200);
+        assertThat(d.body()).isEqualTo(big);
+        try (Stream<Path> spool = Files.list(dir.resolve("uploads-spool"))) {
+            assertThat(spool).isEmpty();
+        }
+    }
+
+    @Test
     void imagesAreInlineAndStillNosniff() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
         JsonNode file = uploaded(alice, channelId, "pic.png", "image/png", png);
