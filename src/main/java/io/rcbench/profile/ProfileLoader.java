@@ -94,8 +94,11 @@ public final class ProfileLoader {
     // --- resolution steps
 
     private Path file(String nameOrPath) {
-        if (nameOrPath.endsWith(".yaml") || nameOrPath.contains("/")) {
+        if (nameOrPath.contains("/") || nameOrPath.endsWith(".yaml") && Files.exists(Path.of(nameOrPath))) {
             return Path.of(nameOrPath);
+        }
+        if (nameOrPath.endsWith(".yaml")) {
+            return dir.resolve(nameOrPath);
         }
         return dir.resolve(nameOrPath + ".yaml");
     }
