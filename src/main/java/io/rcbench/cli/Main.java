@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {WorkspaceCommand.class, SeedCommand.class, SmokeCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, SessionsBenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
