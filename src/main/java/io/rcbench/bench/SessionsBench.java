@@ -56,6 +56,7 @@ public final class SessionsBench {
 
     /** The figures. Memory per session is (after - before) / connected sessions. */
     public record Result(int requested, int connected, int failed, double connectSeconds, double sessionsPerSecond,
+                         double injectorCoresConnecting, double workspaceCoresConnecting,
                          long loginP50Ms, long loginP99Ms, long loginMaxMs, int subscriptionsPerSession, int threadsBefore,
                          int threadsAfter, int clientIoThreads, long rssBeforeKb, long rssAfterKb, long rssPerSessionBytes,
                          long rssMarginalPerSessionBytes, long liveHeapBeforeBytes, long liveHeapAfterBytes,
@@ -102,6 +103,8 @@ public final class SessionsBench {
                 Semaphore window = new Semaphore(o.loginConcurrency());
                 int subsPerSession = 35;
                 long t0 = System.nanoTime();
+                long cpu0 = injectorCpuNanos();
+                long wsCpu0 = cpuTicks(ws.pid());
                 for (int i = 0; i < o.sessions(); i++) {
                     window.acquire();
                     int n = i;
@@ -135,10 +138,14 @@ public final class SessionsBench {
                 }
                 window.acquire(o.loginConcurrency());
                 double connectSeconds = (System.nanoTime() - t0) / 1e9;
+                double injectorCores = (injectorCpuNanos() - cpu0) / 1e9 / connectSeconds;
+                double workspaceCores = (cpuTicks(ws.pid()) - wsCpu0) / 100.0 / connectSeconds;
                 int connected = o.sessions() - failed.get();
                 out.printf("%d sessions connected and subscribed (%d subs each) in %.1f s: %.0f sessions/s; %d failed%s%n", connected,
                     subsPerSession, connectSeconds, connected / connectSeconds, failed.get(),
                     firstFailure.get() == null ? "" : " (first: " + firstFailure.get() + ")");
+                out.printf("CPU while connecting: injector %.2f cores, workspace %.2f cores (of %d allowed)%n", injectorCores,
+                    workspaceCores, o.envelope().cores());
 
                 out.printf("idling %d s with heartbeats...%n", o.idleSeconds());
                 Thread.sleep(o.idleSeconds() * 1000L);
@@ -155,6 +162,7 @@ public final class SessionsBench {
                 int per = Math.max(1, connected);
                 int marginal = Math.max(1, connected - connectedWarm);
                 Result r = new Result(o.sessions(), connected, failed.get(), connectSeconds, connected / connectSeconds,
+                    injectorCores, workspaceCores,
                     login.getValueAtPercentile(50), login.getValueAtPercentile(99), login.getMaxValue(), subsPerSession,
                     threadsBefore, after.threads(), clientIoThreads(), before.rssKb(), after.rssKb(),
                     (after.rssKb() - before.rssKb()) * 1024 / per, (after.rssKb() - warm.rssKb()) * 1024 / marginal,
@@ -170,6 +178,18 @@ public final class SessionsBench {
                 return r;
             }
         }
+    }
+
+    private static long injectorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** Threads doing client I/O: the DDP event loops, the HttpClient's selector and its completion executor. */
