@@ -142,7 +142,8 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
         if (cause == null) {
-            cause = t;
+            // TLS failures arrive wrapped in the codec's DecoderException: keep the informative one.
+            cause = t instanceof io.netty.handler.codec.DecoderException && t.getCause() != null ? t.getCause() : t;
         }
         ctx.close();
     }

@@ -58,6 +58,20 @@ class DdpClientProtocolTest {
     }
 
     @Test
+    void refusedTcpConnectFailsTheConnect() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        DdpClient c = clients.newClient(DdpClientConfig.of("ws://127.0.0.1:" + port));
+        assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(DisconnectedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(DisconnectReason.CONNECT_FAILED);
+                assertThat(e.getMessage()).contains("refused");
+            });
+    }
+
+    @Test
     void silentServerFailsTheConnectAfterTheConnectTimeout() throws Exception {
         try (ScriptedDdpServer server = new ScriptedDdpServer((text, ch) -> { })) {
             DdpClient c = clients.newClient(DdpClientConfig.of(server.uri()).withConnectTimeout(java.time.Duration.ofMillis(300)));
