@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * must not block; chaining with {@code thenCompose} keeps work on that loop. When the connection ends, every pending
  * call and subscription future fails at once with {@link DisconnectedException}; a call made while not connected
  * fails at once too (calls are not queued across reconnects).
+ *
+ * <p>Why one larger class: the connection state machine (connect, dispatch, heartbeat hooks, reconnect, close) and
+ * the state it guards are confined to one event-loop-owned object; the tables, router, heartbeat and codec it drives
+ * are separate classes.
  */
 public final class DdpClient {
     private static final Logger LOG = LoggerFactory.getLogger(DdpClient.class);
