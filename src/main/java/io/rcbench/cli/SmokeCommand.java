@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * own JVM held to an envelope, seeds it, runs a short smoke load and writes {@code reports/<run-id>/}.
  * Ctrl-C stops the load and still writes the report from what was measured.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "smoke", hidden = true, mixinStandardHelpOptions = true,
     description = "Run the main job: smoke load against the embedded workspace; report under reports/<run-id>/.")
 final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "20", description = "Simulated users (default: ${DEFAULT-VALUE}).")

@@ -29,8 +29,9 @@ public final class DdpDecoder {
     public static void decode(String text, InboundFrame into) {
         into.clear();
         try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                malformed(into, MalformedReason.NOT_AN_OBJECT);
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                malformed(into, first == null ? MalformedReason.NOT_JSON : MalformedReason.NOT_AN_OBJECT);
                 return;
             }
             TokenCache tokens = TOKENS.get();
@@ -52,7 +53,8 @@ public final class DdpDecoder {
                         }
                         into.type = type;
                     }
-                    case "id" -> into.id = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                    // Stream events all carry the document id "id": cached, like the other short tokens.
+                    case "id" -> into.id = v == JsonToken.VALUE_STRING ? token(p, tokens) : skip(p);
                     case "session" -> into.session = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "version" -> into.version = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "collection" -> into.collection = v == JsonToken.VALUE_STRING ? token(p, tokens) : skip(p);

@@ -1,0 +1,56 @@
+package io.rcbench.run;
+
+import java.util.Map;
+
+/**
+ * {@code summary.json}: what a run was and what it counted. Latency distributions are not here but in the interval
+ * log; times are epoch milliseconds or milliseconds since {@link #startEpochMs()} as named.
+ *
+ * @param runId        folder name, e.g. {@code 20261201-061500-minimal-vps}
+ * @param rcbench      rcbench version that wrote the run
+ * @param profile      profile name, or {@code null} for an ad-hoc run
+ * @param target       what was measured
+ * @param phases       ramp and hold windows; verdicts use the hold window only
+ * @param actions      per action name ({@code sendMessage}, {@code login}...): attempted, ok, failed, late, missed
+ * @param errors       failures by reason ({@code timeout}, {@code rate-limited}, {@code disconnected},
+ *                     {@code server-error}, {@code protocol-error}), over the whole run
+ * @param deliveries   cross-user message deliveries expected, received and lost (never arrived)
+ * @param injector     the injector's own health: a saturated injector makes a verdict INCONCLUSIVE
+ * @param shards       number of injector shards merged into this run (1 for a single injector)
+ * @param interrupted  true when the run was stopped early (Ctrl-C, sustained breach): figures cover what ran
+ * @param gatlingReport path of Gatling's own report relative to the run folder, or {@code null}
+ */
+public record RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
+                         TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
+                         Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
+                         String gatlingReport) {
+
+    /** The measured target. {@code url} never carries credentials. */
+    public record TargetInfo(String kind, String product, String version, String url, Integer cores, Integer memoryMb,
+                             Integer instances) {
+    }
+
+    /** Phase boundaries in ms since the run's start; the hold window is [holdStartMs, holdEndMs). */
+    public record Phases(long rampStartMs, long holdStartMs, long holdEndMs, int activeUsers, int connectedUsers,
+                         int totalUsers) {
+    }
+
+    /** Counts for one action: late = started after its intended time by more than the lateness budget. */
+    public record ActionCounts(long attempted, long ok, long failed, long late, long missed) {
+        public ActionCounts plus(ActionCounts o) {
+            return new ActionCounts(attempted + o.attempted, ok + o.ok, failed + o.failed, late + o.late,
+                missed + o.missed);
+        }
+    }
+
+    public record Deliveries(long expected, long received, long lost) {
+        public Deliveries plus(Deliveries o) {
+            return new Deliveries(expected + o.expected, received + o.received, lost + o.lost);
+        }
+    }
+
+    /** Injector health over the run: CPU in percent of all cores, GC pauses and event-loop lag in ms. */
+    public record InjectorSummary(double cpuMaxPercent, double cpuMeanPercent, long gcMaxPauseMs, long gcTotalPauseMs,
+                                  long loopLagMaxMs, int cores, long heapMaxMb) {
+    }
+}
