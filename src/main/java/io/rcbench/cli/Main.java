@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {RunCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
-        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class})
+        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class,
+        SessionsBenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

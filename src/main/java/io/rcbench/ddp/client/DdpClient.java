@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * must not block; chaining with {@code thenCompose} keeps work on that loop. When the connection ends, every pending
  * call and subscription future fails at once with {@link DisconnectedException}; a call made while not connected
  * fails at once too (calls are not queued across reconnects).
+ *
+ * <p>Why one larger class: the connection state machine (connect, dispatch, heartbeat hooks, reconnect, close) and
+ * the state it guards are confined to one event-loop-owned object; the tables, router, heartbeat and codec it drives
+ * are separate classes.
  */
 public final class DdpClient {
     private static final Logger LOG = LoggerFactory.getLogger(DdpClient.class);
@@ -70,11 +74,10 @@ public final class DdpClient {
     private String refusedVersion;
     private int attempt;
     private ScheduledFuture<?> connectTimer;
-    private ScheduledFuture<?> heartbeatTimer;
     private ScheduledFuture<?> reconnectTimer;
-    private long lastInboundNanos;
-    private boolean awaitingPong;
-    private long pingSentNanos;
+    private final Heartbeat heartbeat;
+    /** A session is up from the listeners' view: connected (or reconnected and resumed), not yet ended. */
+    private boolean established;
 
     DdpClient(DdpClientConfig config, WebSocketConnector connector, EventLoop loop, DdpStats stats) {
         this.config = config;
@@ -83,6 +86,12 @@ public final class DdpClient {
         this.stats = stats;
         this.sockJs = config.usesSockJs();
         this.listenerFailed = stats::listenerFailed;
+        this.heartbeat = new Heartbeat(loop, config.heartbeatInterval(), config.heartbeatTimeout(),
+            () -> send(DdpEncoder.ping(null)), () -> {
+                pendingReason = DisconnectReason.HEARTBEAT_TIMEOUT;
+                pendingDetail = "no frame within " + config.heartbeatTimeout().toMillis() + " ms after a ping";
+                link.ws.abort(pendingDetail);
+            });
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -162,9 +171,10 @@ public final class DdpClient {
         ddpReady = true;
         sessionId = session;
         cancel(connectTimer);
-        startHeartbeat();
+        heartbeat.start();
         if (state == State.CONNECTING) {
             state = State.CONNECTED;
+            established = true;
             resubscribe();
             connected.complete(session);
         } else if (state == State.RECONNECTING) {
@@ -197,6 +207,7 @@ public final class DdpClient {
             reconnects++;
             stats.reconnected();
             state = State.CONNECTED;
+            established = true;
             for (ConnectionListener cl : connectionListeners) {
                 try {
                     cl.reconnected(reconnects);
@@ -216,7 +227,9 @@ public final class DdpClient {
 
     private void transportClosed(Link l, int code, String text, boolean remote, Throwable cause) {
         cancel(connectTimer);
-        cancel(heartbeatTimer);
+        heartbeat.stop();
+        boolean wasEstablished = established;
+        established = false;
         ddpReady = false;
         sessionId = null;
         DisconnectReason reason;
@@ -240,6 +253,7 @@ public final class DdpClient {
         calls.failAll(ex);
         subs.failPending(ex);
         ReconnectPolicy policy = config.reconnect();
+        int attemptWas = state == State.RECONNECTING ? attempt : 0;
         boolean willReconnect = (state == State.CONNECTED || state == State.RECONNECTING) && policy != null
             && reason != DisconnectReason.VERSION_REFUSED && attempt < policy.maxAttempts();
         if (state == State.CONNECTING) {
@@ -265,53 +279,15 @@ public final class DdpClient {
         }
         for (ConnectionListener cl : connectionListeners) {
             try {
-                cl.disconnected(reason, code, detail, willReconnect);
+                if (wasEstablished) {
+                    cl.disconnected(reason, code, detail, willReconnect);
+                } else if (attemptWas > 0) {
+                    cl.reconnectFailed(reason, attemptWas, willReconnect);
+                }
             } catch (RuntimeException e) {
                 stats.listenerFailed();
             }
         }
-    }
-
-    // ------------------------------------------------------------------ heartbeat
-
-    private void startHeartbeat() {
-        lastInboundNanos = System.nanoTime();
-        awaitingPong = false;
-        if (!config.heartbeatInterval().isZero()) {
-            heartbeatTimer = loop.schedule(this::heartbeat, config.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Pings after {@code heartbeatInterval} of inbound silence; any inbound frame counts as the pong (Meteor). */
-    private void heartbeat() {
-        if (!ddpReady) {
-            return;
-        }
-        long now = System.nanoTime();
-        long interval = config.heartbeatInterval().toNanos();
-        long timeout = config.heartbeatTimeout().toNanos();
-        long next;
-        if (awaitingPong) {
-            long waited = now - pingSentNanos;
-            if (waited >= timeout) {
-                pendingReason = DisconnectReason.HEARTBEAT_TIMEOUT;
-                pendingDetail = "no frame within " + config.heartbeatTimeout().toMillis() + " ms after a ping";
-                link.ws.abort(pendingDetail);
-                return;
-            }
-            next = Math.min(timeout - waited, interval);
-        } else {
-            long idle = now - lastInboundNanos;
-            if (idle >= interval) {
-                send(DdpEncoder.ping(null));
-                awaitingPong = true;
-                pingSentNanos = now;
-                next = Math.min(timeout, interval);
-            } else {
-                next = interval - idle;
-            }
-        }
-        heartbeatTimer = loop.schedule(this::heartbeat, next, TimeUnit.NANOSECONDS);
     }
 
     // ------------------------------------------------------------------ calls
@@ -610,8 +586,7 @@ public final class DdpClient {
             if (!current()) {
                 return;
             }
-            lastInboundNanos = System.nanoTime();
-            awaitingPong = false;
+            heartbeat.inbound(System.nanoTime());
             if (!sockJs) {
                 dispatch(text);
                 return;

@@ -12,9 +12,13 @@ public class SubscriptionException extends MeteorError {
     private final String name;
 
     public SubscriptionException(String name, JsonNode errorObject) {
-        super(errorObject == null ? Json.MAPPER.getNodeFactory().textNode("nosub") : MeteorError.fromJson(errorObject).error(),
-            errorObject == null ? "subscription '" + name + "' stopped by the server" : MeteorError.fromJson(errorObject).reason(),
-            errorObject == null ? null : errorObject.get("details"));
+        this(name, errorObject == null
+            ? new MeteorError(Json.MAPPER.getNodeFactory().textNode("nosub"), "subscription '" + name + "' stopped by the server", null)
+            : MeteorError.fromJson(errorObject));
+    }
+
+    private SubscriptionException(String name, MeteorError e) {
+        super(e.error(), e.reason(), e.details());
         this.name = name;
     }
 

@@ -53,7 +53,8 @@ public final class DdpDecoder {
                         }
                         into.type = type;
                     }
-                    case "id" -> into.id = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                    // Stream events all carry the document id "id": cached, like the other short tokens.
+                    case "id" -> into.id = v == JsonToken.VALUE_STRING ? token(p, tokens) : skip(p);
                     case "session" -> into.session = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "version" -> into.version = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "collection" -> into.collection = v == JsonToken.VALUE_STRING ? token(p, tokens) : skip(p);

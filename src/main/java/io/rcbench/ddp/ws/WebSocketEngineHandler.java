@@ -58,6 +58,10 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     private String abortReason;
     private ScheduledFuture<?> closeGrace;
     private boolean closeRequested;
+    /** The status line of a handshake answer other than 101, to say why the upgrade failed. */
+    private String refusedStatus;
+    private boolean statusSeen;
+    private boolean engineOpened;
 
     WebSocketEngineHandler(Draft draft, String resource, String hostHeader, WsListener listener, EventLoop loop) {
         this.engine = new WebSocketImpl(this, draft);
@@ -102,6 +106,10 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
                 buf.clear();
                 in.readBytes(buf.array(), 0, n);
                 buf.limit(n);
+                if (!statusSeen) {
+                    statusSeen = true;
+                    refusedStatus = refusedStatusLine(buf.array(), n);
+                }
                 engine.decode(buf);
             }
         } finally {
@@ -134,9 +142,20 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
         if (cause == null) {
-            cause = t;
+            // TLS failures arrive wrapped in the codec's DecoderException: keep the informative one.
+            cause = t instanceof io.netty.handler.codec.DecoderException && t.getCause() != null ? t.getCause() : t;
         }
         ctx.close();
+    }
+
+    /** The first line of the server's answer when it is an HTTP status other than 101, else null. */
+    private static String refusedStatusLine(byte[] b, int n) {
+        int end = 0;
+        while (end < n && end < 200 && b[end] != '\r' && b[end] != '\n') {
+            end++;
+        }
+        String line = new String(b, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return line.startsWith("HTTP/") && !line.matches("HTTP/\\S+ 101( .*)?") ? line : null;
     }
 
     /** The TCP connect itself failed: the channel never became active. */
@@ -154,7 +173,9 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
             listener.onClose(this, CloseFrame.ABNORMAL_CLOSE, abortReason, false, null);
             return;
         }
-        if (cause != null && (reason == null || reason.isEmpty() || code == CloseFrame.ABNORMAL_CLOSE || code == CloseFrame.NEVER_CONNECTED)) {
+        if (refusedStatus != null && !engineOpened) {
+            reason = "WebSocket upgrade refused: " + refusedStatus;
+        } else if (cause != null && (reason == null || reason.isEmpty() || code == CloseFrame.ABNORMAL_CLOSE || code == CloseFrame.NEVER_CONNECTED)) {
             reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
         listener.onClose(this, code, reason, remote, cause);
@@ -268,6 +289,7 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
 
     @Override
     public void onWebsocketOpen(WebSocket ws, Handshakedata h) {
+        engineOpened = true;
         listener.onOpen(this);
     }
 

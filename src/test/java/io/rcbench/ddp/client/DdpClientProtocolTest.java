@@ -39,6 +39,13 @@ class DdpClientProtocolTest {
             }
         })) {
             DdpClient c = clients.newClient(DdpClientConfig.of(server.uri()));
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            c.onConnectionChange(new ConnectionListener() {
+                @Override
+                public void disconnected(DisconnectReason reason, int code, String detail, boolean willReconnect) {
+                    heard.incrementAndGet();
+                }
+            });
             assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(DdpConnectException.class, e -> assertThat(e.serverVersion()).isEqualTo("pre2"));
             JsonNode connect = Json.parse(server.received.poll(5, TimeUnit.SECONDS));
@@ -46,6 +53,44 @@ class DdpClientProtocolTest {
             assertThat(connect.path("support").toString()).isEqualTo("[\"1\",\"pre2\",\"pre1\"]");
             assertThat(c.closeFuture().get(5, TimeUnit.SECONDS)).isNull();
             assertThat(clients.stats().disconnects(DisconnectReason.VERSION_REFUSED)).isEqualTo(1);
+            assertThat(heard.get()).as("a failed first connect is reported by the connect future only").isZero();
+        }
+    }
+
+    @Test
+    void refusedTcpConnectFailsTheConnect() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        DdpClient c = clients.newClient(DdpClientConfig.of("ws://127.0.0.1:" + port));
+        assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(DisconnectedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(DisconnectReason.CONNECT_FAILED);
+                assertThat(e.getMessage()).contains("refused");
+            });
+    }
+
+    @Test
+    void silentServerFailsTheConnectAfterTheConnectTimeout() throws Exception {
+        try (ScriptedDdpServer server = new ScriptedDdpServer((text, ch) -> { })) {
+            DdpClient c = clients.newClient(DdpClientConfig.of(server.uri()).withConnectTimeout(java.time.Duration.ofMillis(300)));
+            assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(DisconnectedException.class, e -> assertThat(e.reason()).isEqualTo(DisconnectReason.CONNECT_TIMEOUT));
+            assertThat(c.closeFuture().get(5, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void closeWhileConnectingFailsTheConnectFuture() throws Exception {
+        try (ScriptedDdpServer server = new ScriptedDdpServer((text, ch) -> { })) {
+            DdpClient c = clients.newClient(DdpClientConfig.of(server.uri()));
+            var connecting = c.connect();
+            server.received.poll(5, TimeUnit.SECONDS);
+            c.close().get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> connecting.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(DisconnectedException.class, e -> assertThat(e.reason()).isEqualTo(DisconnectReason.CLIENT_CLOSE));
+            assertThat(c.state()).isEqualTo(DdpClient.State.CLOSED);
         }
     }
 

@@ -129,6 +129,21 @@ class DdpClientTest {
     }
 
     @Test
+    void manyClientsShareTheFactorysLoopsWithoutThreadsOfTheirOwn() throws Exception {
+        java.util.List<DdpClient> open = new java.util.ArrayList<>();
+        long threadsBefore = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("WebSocket")).count();
+        for (int i = 0; i < 50; i++) {
+            open.add(clients.newClient(config()));
+        }
+        CompletableFuture.allOf(open.stream().map(DdpClient::connect).toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        var names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+        assertThat(open.stream().map(DdpClient::eventLoop).distinct()).hasSize(1);
+        assertThat(names.stream().filter(n -> n.startsWith("WebSocket")).count()).as("stock client threads").isEqualTo(threadsBefore);
+        assertThat(open).allMatch(DdpClient::isConnected);
+        CompletableFuture.allOf(open.stream().map(DdpClient::close).toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void callsWhileNotConnectedFailAtOnce() throws Exception {
         DdpClient c = clients.newClient(config());
         CompletableFuture<RawJson> r = c.call("rooms/get");

@@ -93,9 +93,23 @@ class ReconnectTest {
             DdpClient c = clients.newClient(DdpClientConfig.of(URI.create("ws://127.0.0.1:" + relay.port()))
                 .withReconnect(new ReconnectPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), 1)));
             c.onReconnect(client -> client.call("login", Logins.resume("not-a-token")));
+            java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            c.onConnectionChange(new ConnectionListener() {
+                @Override
+                public void disconnected(DisconnectReason reason, int code, String detail, boolean willReconnect) {
+                    heard.add("disconnected " + reason + " " + willReconnect);
+                }
+
+                @Override
+                public void reconnectFailed(DisconnectReason reason, int attempt, boolean willRetry) {
+                    heard.add("failed " + reason + " " + attempt + " " + willRetry);
+                }
+            });
             c.connect().get(5, TimeUnit.SECONDS);
             relay.cutAll();
             c.closeFuture().get(10, TimeUnit.SECONDS);
+            assertThat(heard).containsExactly("disconnected CONNECTION_LOST true", "failed RESUME_FAILED 1 true",
+                "failed RESUME_FAILED 2 false");
             assertThat(clients.stats().disconnects(DisconnectReason.RESUME_FAILED)).isEqualTo(2);
             assertThat(c.reconnects()).isZero();
             assertThatThrownBy(() -> c.call("rooms/get").get(5, TimeUnit.SECONDS)).cause().isInstanceOf(DisconnectedException.class);

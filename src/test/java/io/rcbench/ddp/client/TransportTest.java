@@ -97,6 +97,17 @@ class TransportTest {
     }
 
     @Test
+    void httpErrorInsteadOfAnUpgradeFailsTheConnect() {
+        DdpClient c = clients.newClient(DdpClientConfig.of(URI.create("ws://127.0.0.1:" + ws.port() + "/no-ddp-here/websocket")));
+        assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(DisconnectedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(DisconnectReason.CONNECT_FAILED);
+                assertThat(e.getMessage()).contains("WebSocket upgrade refused: HTTP/1.1 404");
+            });
+        assertThat(c.state()).isEqualTo(DdpClient.State.CLOSED);
+    }
+
+    @Test
     void heartbeatPingsAnIdleServerWhichAnswers() throws Exception {
         DdpClient c = clients.newClient(DdpClientConfig.of(URI.create("ws://127.0.0.1:" + ws.port()))
             .withHeartbeat(Duration.ofMillis(50), Duration.ofMillis(1000)));
