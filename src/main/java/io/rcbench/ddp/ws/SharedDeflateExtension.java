@@ -198,28 +198,38 @@ public final class SharedDeflateExtension extends CompressionExtension {
 
         byte[] inflate(ByteBuffer input, int maxBytes) throws InvalidDataException {
             inflater.reset();
-            ByteBuffer withTail = ByteBuffer.allocate(input.remaining() + TAIL.length);
-            withTail.put(input.duplicate()).put(TAIL).flip();
-            inflater.setInput(withTail.array(), 0, withTail.limit());
-            int n = 0;
+            if (input.hasArray()) {
+                inflater.setInput(input.array(), input.arrayOffset() + input.position(), input.remaining());
+            } else {
+                inflater.setInput(input.duplicate());
+            }
+            int n;
             try {
-                while (true) {
-                    int got = inflater.inflate(scratch, n, scratch.length - n);
-                    n += got;
-                    if (n > maxBytes) {
-                        throw new InvalidDataException(CloseFrame.TOOBIG, "inflated message exceeds " + maxBytes + " bytes");
-                    }
-                    if (n < scratch.length && (got == 0 || inflater.needsInput() || inflater.finished())) {
-                        break;
-                    }
-                    if (n == scratch.length) {
-                        scratch = Arrays.copyOf(scratch, scratch.length * 2);
-                    }
-                }
+                n = drain(0, maxBytes);
+                // RFC 7692 7.2.2: append the 00 00 ff ff the sender removed.
+                inflater.setInput(TAIL);
+                n = drain(n, maxBytes);
             } catch (DataFormatException e) {
                 throw new InvalidDataException(CloseFrame.NO_UTF8, "bad deflate data: " + e.getMessage());
             }
             return take(n);
+        }
+
+        /** Inflates the current input into scratch from offset {@code n} until no more output comes. */
+        private int drain(int n, int maxBytes) throws DataFormatException, InvalidDataException {
+            while (true) {
+                if (n == scratch.length) {
+                    scratch = Arrays.copyOf(scratch, scratch.length * 2);
+                }
+                int got = inflater.inflate(scratch, n, scratch.length - n);
+                n += got;
+                if (n > maxBytes) {
+                    throw new InvalidDataException(CloseFrame.TOOBIG, "inflated message exceeds " + maxBytes + " bytes");
+                }
+                if (got == 0) {
+                    return n;
+                }
+            }
         }
     }
 }
