@@ -47,13 +47,13 @@ final class RunFixture {
         Files.writeString(dir.resolve("verdict.json"), """
             {"profiles": [
               {"profile": "minimal-vps", "status": "FAIL",
-               "reasons": ["sendMessage p99 1,840 ms exceeds the 1,500 ms limit during the hold window"],
+               "reasons": ["sendMessage p99 328 ms exceeds the 300 ms limit during the hold window"],
                "slos": [
-                 {"name": "sendMessage p99", "thresholdMs": 1500, "measuredMs": 1840, "marginMs": -340, "pass": false},
-                 {"name": "delivery p95", "thresholdMs": 2000, "measuredMs": 61.5, "marginMs": 1938.5, "pass": true},
-                 {"name": "error rate", "threshold": "1 %", "measured": "0.02 %", "margin": "0.98 %", "pass": true}]},
+                 {"name": "sendMessage p99", "thresholdMs": 300, "measuredMs": 328, "marginMs": -28, "pass": false},
+                 {"name": "delivery p95", "thresholdMs": 2000, "measuredMs": 177, "marginMs": 1823, "pass": true},
+                 {"name": "error rate", "threshold": "1 %", "measured": "0.18 %", "margin": "0.82 %", "pass": true}]},
               {"profile": "recommended-vps", "status": "PASS", "reasons": [],
-               "slos": [{"name": "sendMessage p99", "thresholdMs": 2500, "measuredMs": 1840, "marginMs": 660, "pass": true}]}
+               "slos": [{"name": "sendMessage p99", "thresholdMs": 1000, "measuredMs": 328, "marginMs": 672, "pass": true}]}
             ]}
             """);
         new CapacityResult("minimal-vps", List.of(

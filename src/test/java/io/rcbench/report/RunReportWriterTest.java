@@ -65,7 +65,7 @@ class RunReportWriterTest {
         String html = Files.readString(RunReportWriter.write(dir));
         assertThat(html).contains("<span class=\"badge FAIL\">FAIL</span>profile minimal-vps",
             "<span class=\"badge PASS\">PASS</span>profile recommended-vps",
-            "sendMessage p99 1,840 ms exceeds the 1,500 ms limit during the hold window", "1,500 ms", "-340 ms",
+            "sendMessage p99 328 ms exceeds the 300 ms limit during the hold window", "300 ms", "-28 ms",
             "rcbench-workspace", "8.8.0", "http://127.0.0.1:3000", "1 core(s), 1,024 MB, 1 instance(s)",
             "<a href=\"gatling/rcbenchsimulation/index.html\">Gatling report</a>", "Ceiling: <strong>200 active users",
             "Knee: <strong>150 active users", "rocketchat_ddp_sessions_count", "process_cpu_seconds_total (rate)",
