@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * once read; do not modify the histograms it returns.
  */
 public final class LatencyDigest {
-    /** Per-interval figures of one metric, in microseconds; times are interval ends in ms since the start. */
+    /** Per-window figures of one metric, in microseconds; times are window ends in ms since the start. */
     public static final class Timeline {
         private long[] endMs = new long[64];
         private long[] count = new long[64];
@@ -84,17 +84,31 @@ public final class LatencyDigest {
     private final Map<String, Histogram> hold;
     private final Map<String, Timeline> timelines;
     private final long intervalMs;
+    private final long windowMs;
 
     private LatencyDigest(Map<String, Histogram> total, Map<String, Histogram> hold, Map<String, Timeline> timelines,
-                          long intervalMs) {
+                          long intervalMs, long windowMs) {
+        this.windowMs = windowMs;
         this.total = Collections.unmodifiableMap(total);
         this.hold = Collections.unmodifiableMap(hold);
         this.timelines = Collections.unmodifiableMap(timelines);
         this.intervalMs = intervalMs;
     }
 
+    /** Timelines get at most about this many points: finer detail does not fit a chart and only adds noise. */
+    public static final int MAX_TIMELINE_POINTS = 360;
+
     /** Reads shard logs of one run; a log that starts at another time than the first is refused. */
     public static LatencyDigest read(List<Path> files, long holdFromMs, long holdToMs) throws IOException {
+        return read(files, holdFromMs, holdToMs, MAX_TIMELINE_POINTS);
+    }
+
+    /**
+     * As {@link #read(List, long, long)}, with timelines of at most about {@code maxPoints} windows: when the log
+     * has more intervals, consecutive intervals are added into windows of whole intervals and each window's
+     * percentiles are taken over all its samples.
+     */
+    public static LatencyDigest read(List<Path> files, long holdFromMs, long holdToMs, int maxPoints) throws IOException {
         List<HlogText.Log> logs = new ArrayList<>();
         for (Path f : files) {
             HlogText.Log log = HlogText.read(f);
@@ -103,7 +117,7 @@ public final class LatencyDigest {
             }
         }
         if (logs.isEmpty()) {
-            return new LatencyDigest(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
+            return new LatencyDigest(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
         }
         long start = logs.get(0).startEpochMs();
         for (HlogText.Log log : logs) {
@@ -114,7 +128,14 @@ public final class LatencyDigest {
         }
         HlogText.Line first = logs.get(0).lines().get(0);
         long slot = Math.max(1, first.endMs() - first.startMs());
-        List<List<HlogText.Line>> slots = slots(logs, slot);
+        List<List<HlogText.Line>> intervals = slots(logs, slot);
+        int perWindow = Math.max(1, (intervals.size() + maxPoints - 1) / maxPoints);
+        List<List<HlogText.Line>> slots = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i += perWindow) {
+            List<HlogText.Line> window = new ArrayList<>();
+            intervals.subList(i, Math.min(intervals.size(), i + perWindow)).forEach(window::addAll);
+            slots.add(window);
+        }
         int chunks = Math.max(1, Math.min(slots.size(), 8 * Runtime.getRuntime().availableProcessors()));
         // decoding and percentiles dominate: chunks of consecutive slots run in parallel, results merge in order
         List<Chunk> results = IntStream.range(0, chunks).parallel()
@@ -131,7 +152,7 @@ public final class LatencyDigest {
             }
         }
         hold.forEach((k, h) -> total.computeIfAbsent(k, x -> new Histogram(3)).add(h));
-        return new LatencyDigest(new TreeMap<>(total), hold, timelines, slot);
+        return new LatencyDigest(new TreeMap<>(total), hold, timelines, slot, slot * perWindow);
     }
 
     /** Groups the lines of all logs by interval slot, in time order. */
@@ -160,7 +181,7 @@ public final class LatencyDigest {
         }
     }
 
-    /** One metric in one interval slot. */
+    /** One metric in one window. */
     private record Stat(String metric, long endMs, long count, long p50, long p99, long max) {
     }
 
@@ -224,6 +245,11 @@ public final class LatencyDigest {
     /** Per-interval figures per metric, sorted by name; corrected metrics and delivery only, no {@code .raw} twins. */
     public Map<String, Timeline> timelines() {
         return timelines;
+    }
+
+    /** The length of a timeline point (ms): a whole number of intervals; 0 when no log had intervals. */
+    public long windowMs() {
+        return windowMs;
     }
 
     /** The interval length of the first log (ms), 0 when no log had intervals. */
