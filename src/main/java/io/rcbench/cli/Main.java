@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code rcbench <command>}: the entry point of the shaded jar. */
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
-    subcommands = {WorkspaceCommand.class, SeedCommand.class, RunCommand.class,
-        BenchCommand.class})
+    subcommands = {RunCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
+        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, SmokeCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -70,22 +70,27 @@ public final class Chat {
 
     /** Finds the user's load-test room ({@code rooms/get}), then opens it: the web client's four room subscriptions. */
     public static ChainBuilder enterRoom() {
-        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
-                .thenApply(r -> {
-                    String rid = loadTestRoom(r.tree());
-                    if (rid == null) {
-                        throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
-                            user(s).username() + " is in no loadtest room: was the target provisioned?");
-                    }
-                    user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
-                    return s;
-                })))
+        return exec(findRoom())
             .exec(Ddp.subscribeAll("subscribeRoom",
                 s -> WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, user(s).rid())))
             .exec(s -> {
                 user(s).listening(run());
                 return s;
             });
+    }
+
+    /** {@code rooms/get}: the user's load-test room becomes the room it acts in (not yet subscribed). */
+    public static ChainBuilder findRoom() {
+        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
+            .thenApply(r -> {
+                String rid = loadTestRoom(r.tree());
+                if (rid == null) {
+                    throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
+                        user(s).username() + " is in no loadtest room: was the target provisioned?");
+                }
+                user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
+                return s;
+            })));
     }
 
     /**

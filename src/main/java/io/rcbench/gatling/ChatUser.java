@@ -75,7 +75,9 @@ public final class ChatUser {
 
     /** Counts this user as a receiver of the open room (once its subscription is ready). */
     void listening(RunContext run) {
-        run.metrics().deliveries().listen(rid, uid);
+        if (!bot) {
+            run.metrics().deliveries().listen(rid, uid);
+        }
     }
 
     void close(RunContext run) {

@@ -299,14 +299,14 @@ public final class DdpClient {
                 link.ws.abort(pendingDetail);
                 return;
             }
-            next = timeout - waited;
+            next = Math.min(timeout - waited, interval);
         } else {
             long idle = now - lastInboundNanos;
             if (idle >= interval) {
                 send(DdpEncoder.ping(null));
                 awaitingPong = true;
                 pingSentNanos = now;
-                next = timeout;
+                next = Math.min(timeout, interval);
             } else {
                 next = interval - idle;
             }

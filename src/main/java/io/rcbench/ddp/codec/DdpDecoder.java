@@ -29,8 +29,9 @@ public final class DdpDecoder {
     public static void decode(String text, InboundFrame into) {
         into.clear();
         try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                malformed(into, MalformedReason.NOT_AN_OBJECT);
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                malformed(into, first == null ? MalformedReason.NOT_JSON : MalformedReason.NOT_AN_OBJECT);
                 return;
             }
             TokenCache tokens = TOKENS.get();

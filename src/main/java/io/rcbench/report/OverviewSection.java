@@ -1,0 +1,120 @@
+package io.rcbench.report;
+
+import io.rcbench.run.RunSummary;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Key figures at a glance, the target and the injector's health. */
+final class OverviewSection {
+    /** Above these the injector may have limited the load; shown as warnings, judged by the verdict. */
+    static final double CPU_WARN_PERCENT = 80;
+    static final long GC_WARN_MS = 200;
+    static final long LAG_WARN_MS = 100;
+
+    private OverviewSection() {
+    }
+
+    static String keyFigures(RunData run) {
+        RunSummary s = run.summary();
+        StringBuilder b = new StringBuilder("<section id=\"figures\"><h2>Key figures</h2><div class=\"tiles\">");
+        int peak = run.timeline().stream().mapToInt(t -> t.activeUsers()).max()
+            .orElse(s.phases() == null ? 0 : s.phases().activeUsers());
+        tile(b, "peak active users", Html.count(peak));
+        tile(b, run.hasHold() ? "actions/s (hold)" : "actions/s", Html.num(throughput(run), 1));
+        long attempted = 0;
+        long failed = 0;
+        if (s.actions() != null) {
+            for (RunSummary.ActionCounts a : s.actions().values()) {
+                attempted += a.attempted();
+                failed += a.failed();
+            }
+        }
+        tile(b, "actions attempted", Html.count(attempted));
+        tile(b, "error rate", Html.num(attempted == 0 ? 0 : 100.0 * failed / attempted, 2) + " %");
+        Histogram send = window(run).get("sendMessage");
+        if (send != null) {
+            tile(b, "sendMessage p99", Html.ms(send.getValueAtPercentile(99) / 1000.0) + " ms");
+        }
+        Histogram delivery = window(run).get(MetricNames.DELIVERY);
+        if (delivery != null) {
+            tile(b, "delivery p99", Html.ms(delivery.getValueAtPercentile(99) / 1000.0) + " ms");
+        }
+        if (s.deliveries() != null) {
+            tile(b, "deliveries received", Html.count(s.deliveries().received()) + " / " + Html.count(s.deliveries().expected()));
+            tile(b, "deliveries lost", Html.count(s.deliveries().lost()));
+        }
+        tile(b, "duration", Html.clock(run.durationMs()));
+        return b.append("</div></section>").toString();
+    }
+
+    /** Completed actions (corrected action metrics, not delivery) per second over the table's window. */
+    static double throughput(RunData run) {
+        long n = 0;
+        for (Map.Entry<String, Histogram> e : window(run).entrySet()) {
+            if (!MetricNames.isRaw(e.getKey()) && !e.getKey().equals(MetricNames.DELIVERY)) {
+                n += e.getValue().getTotalCount();
+            }
+        }
+        return run.windowMs() <= 0 ? 0 : n / (run.windowMs() / 1000.0);
+    }
+
+    /** The histograms the tables use: the hold window when there is one, else the whole run. */
+    static Map<String, Histogram> window(RunData run) {
+        return run.hasHold() ? run.latency().hold() : run.latency().total();
+    }
+
+    static String targetAndInjector(RunData run) {
+        RunSummary s = run.summary();
+        StringBuilder b = new StringBuilder("<section id=\"target\"><div class=\"cols\"><div><h2>Target</h2><table class=\"kv\">");
+        RunSummary.TargetInfo t = s.target();
+        if (t != null) {
+            kv(b, "kind", Html.esc(t.kind()));
+            kv(b, "product", Html.esc(t.product()));
+            kv(b, "version", Html.esc(t.version()));
+            kv(b, "URL", Html.esc(Html.displayUrl(t.url())));
+            kv(b, "envelope", Html.esc((t.cores() == null ? "? cores" : t.cores() + " core(s)") + ", "
+                + (t.memoryMb() == null ? "? MB" : Html.count(t.memoryMb()) + " MB") + ", "
+                + (t.instances() == null ? "1" : t.instances()) + " instance(s)"));
+        } else {
+            kv(b, "target", "not recorded");
+        }
+        RunSummary.Phases p = s.phases();
+        if (p != null) {
+            kv(b, "users", Html.count(p.activeUsers()) + " active, " + Html.count(p.connectedUsers()) + " connected, "
+                + Html.count(p.totalUsers()) + " provisioned");
+            kv(b, "hold window", run.hasHold() ? Html.clock(p.holdStartMs()) + " – " + Html.clock(p.holdEndMs())
+                + " (" + Html.clock(p.holdEndMs() - p.holdStartMs()) + ")" : "none recorded: tables cover the whole run");
+        }
+        b.append("</table></div><div><h2>Injector health</h2><table class=\"kv\">");
+        RunSummary.InjectorSummary i = s.injector();
+        if (i != null) {
+            warnKv(b, "CPU max / mean", Html.num(i.cpuMaxPercent(), 1) + " % / " + Html.num(i.cpuMeanPercent(), 1) + " % of "
+                + i.cores() + " cores", i.cpuMaxPercent() > CPU_WARN_PERCENT);
+            warnKv(b, "GC pause max / total", Html.count(i.gcMaxPauseMs()) + " ms / " + Html.count(i.gcTotalPauseMs()) + " ms",
+                i.gcMaxPauseMs() > GC_WARN_MS);
+            warnKv(b, "event-loop lag max", Html.count(i.loopLagMaxMs()) + " ms", i.loopLagMaxMs() > LAG_WARN_MS);
+            kv(b, "heap max", Html.count(i.heapMaxMb()) + " MB");
+        } else {
+            kv(b, "injector", "not recorded");
+        }
+        kv(b, "shards", Integer.toString(Math.max(1, s.shards())));
+        b.append("</table><p class=\"note\">A busy injector delays requests and understates the target's latency; ")
+            .append("marked red above ").append((int) CPU_WARN_PERCENT).append(" % CPU, ").append(GC_WARN_MS)
+            .append(" ms GC pause or ").append(LAG_WARN_MS).append(" ms lag.</p></div></div></section>");
+        return b.toString();
+    }
+
+    private static void tile(StringBuilder b, String key, String value) {
+        b.append("<div class=\"tile\"><div class=\"v\">").append(value).append("</div><div class=\"k\">").append(Html.esc(key))
+            .append("</div></div>");
+    }
+
+    private static void kv(StringBuilder b, String key, String escapedValue) {
+        b.append("<tr><td>").append(Html.esc(key)).append("</td><td>").append(escapedValue).append("</td></tr>");
+    }
+
+    private static void warnKv(StringBuilder b, String key, String value, boolean warn) {
+        b.append("<tr><td>").append(Html.esc(key)).append("</td><td").append(warn ? " class=\"warn\"" : "").append(">")
+            .append(Html.esc(value)).append(warn ? " ⚠" : "").append("</td></tr>");
+    }
+}

@@ -1,0 +1,79 @@
+package io.rcbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rcbench.run.CapacityResult;
+import io.rcbench.run.RunFolder;
+import io.rcbench.run.RunSummary;
+import io.rcbench.run.ServerSample;
+import io.rcbench.run.TimelinePoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a report shows about one run, read from its folder alone. Optional files (verdict, capacity,
+ * timeline, server metrics, latency logs) may be missing; {@code summary.json} may not.
+ *
+ * @param folder   the run folder
+ * @param summary  {@code summary.json}
+ * @param verdicts the profiles' verdicts from {@code verdict.json}, empty when none was evaluated
+ * @param timeline {@code timeline.jsonl}
+ * @param server   {@code server-metrics.jsonl}
+ * @param latency  the latency logs, digested
+ * @param capacity {@code capacity.json}, for capacity runs
+ */
+public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> verdicts, List<TimelinePoint> timeline,
+                      List<ServerSample> server, LatencyDigest latency, Optional<CapacityResult> capacity) {
+
+    /** Reads a run folder; a missing or malformed {@code summary.json} is an error naming the file. */
+    public static RunData read(Path dir) throws IOException {
+        RunFolder folder = new RunFolder(dir);
+        if (!Files.isRegularFile(folder.summaryFile())) {
+            throw new IOException(dir + " is not a run folder: " + RunFolder.SUMMARY + " is missing");
+        }
+        RunSummary summary;
+        try {
+            summary = folder.readSummary();
+        } catch (IOException e) {
+            throw new IOException(folder.summaryFile() + ": " + e.getMessage(), e);
+        }
+        List<VerdictView> verdicts = List.of();
+        Path verdictFile = dir.resolve(RunFolder.VERDICT);
+        if (Files.isRegularFile(verdictFile)) {
+            try {
+                JsonNode v = RunFolder.json().readTree(verdictFile.toFile());
+                verdicts = VerdictView.parse(v);
+            } catch (IOException e) {
+                throw new IOException(verdictFile + ": " + e.getMessage(), e);
+            }
+        }
+        RunSummary.Phases p = summary.phases();
+        boolean hold = p != null && p.holdEndMs() > p.holdStartMs();
+        LatencyDigest latency = LatencyDigest.read(folder.latencyLogs(), hold ? p.holdStartMs() : 0,
+            hold ? p.holdEndMs() : Long.MAX_VALUE);
+        return new RunData(folder, summary, verdicts, folder.readTimeline(), folder.readServerMetrics(), latency,
+            CapacityResult.read(dir));
+    }
+
+    public String runId() {
+        return summary.runId() != null ? summary.runId() : folder.dir().getFileName().toString();
+    }
+
+    /** True when the summary names a hold window; percentile tables then cover only it. */
+    public boolean hasHold() {
+        RunSummary.Phases p = summary.phases();
+        return p != null && p.holdEndMs() > p.holdStartMs();
+    }
+
+    /** Run length in ms. */
+    public long durationMs() {
+        return Math.max(0, summary.endEpochMs() - summary.startEpochMs());
+    }
+
+    /** Length of the window the percentile table covers: the hold window, else the whole run. */
+    public long windowMs() {
+        return hasHold() ? summary.phases().holdEndMs() - summary.phases().holdStartMs() : durationMs();
+    }
+}

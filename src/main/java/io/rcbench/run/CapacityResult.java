@@ -1,0 +1,83 @@
+package io.rcbench.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code capacity.json}: the curve a capacity search measured, one {@link Step} per concurrency level, with the
+ * knee (where latency starts to climb faster than load) and the ceiling (the highest level that still passed its
+ * SLOs). Written by the capacity search into the run folder; read by the report.
+ *
+ * @param profile      the profile whose SLOs judged each step, or {@code null}
+ * @param steps        levels in the order they were run (the report sorts them by users)
+ * @param slos         the latency limits the steps were judged by, drawn as the SLO band
+ * @param kneeUsers    active users at the knee, or {@code null} when none was found
+ * @param ceilingUsers the highest active users that passed, or {@code null} when no step passed
+ */
+public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, Integer kneeUsers,
+                             Integer ceilingUsers) {
+    public static final String FILE = "capacity.json";
+
+    public CapacityResult {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        slos = slos == null ? List.of() : List.copyOf(slos);
+    }
+
+    /**
+     * One level of the search, measured over its hold window.
+     *
+     * @param activeUsers    users acting at this level
+     * @param actions        per action name: corrected latency percentiles
+     * @param delivery       cross-user delivery latency, or {@code null}
+     * @param throughputPerSec completed actions per second
+     * @param errors         failed actions
+     * @param pass           whether every SLO held at this level
+     */
+    public record Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
+                       long errors, boolean pass) {
+        public Step {
+            actions = actions == null ? Map.of() : Map.copyOf(actions);
+        }
+    }
+
+    /** Latency percentiles in milliseconds; {@code p50Ms} may be {@code null} for delivery. */
+    public record Latency(Double p50Ms, double p95Ms, double p99Ms) {
+        /** The value at {@code percentile} 50, 95 or 99, or {@code null}. */
+        @JsonIgnore
+        public Double at(int percentile) {
+            return switch (percentile) {
+                case 50 -> p50Ms;
+                case 95 -> p95Ms;
+                case 99 -> p99Ms;
+                default -> null;
+            };
+        }
+    }
+
+    /** A limit: {@code metric} (an action or {@code delivery}) at {@code percentile} (50, 95, 99) under {@code maxMs}. */
+    public record Slo(String metric, int percentile, double maxMs) {
+    }
+
+    /** Reads {@code capacity.json} from a run folder, or empty when the run was not a capacity run. */
+    public static Optional<CapacityResult> read(Path runDir) throws IOException {
+        Path f = runDir.resolve(FILE);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RunFolder.json().readValue(f.toFile(), CapacityResult.class));
+        } catch (IOException e) {
+            throw new IOException(f + ": not a capacity result: " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        RunFolder.json().writeValue(runDir.resolve(FILE).toFile(), this);
+    }
+}
