@@ -83,6 +83,26 @@ class ComposeTargetsTest {
     }
 
     @Test
+    void prometheusScrapesEveryInstanceByTheAliasTheyShare() throws Exception {
+        JsonNode conf = YamlDocuments.parse(Files.readString(COMPOSE.resolve("base").resolve("prometheus.yml")));
+        JsonNode rc = null;
+        for (JsonNode job : conf.path("scrape_configs")) {
+            if (job.path("job_name").asText().equals("rocketchat")) {
+                rc = job.path("dns_sd_configs").path(0);
+            }
+        }
+        assertThat(rc).as("scrape job rocketchat with dns_sd_configs").isNotNull();
+        assertThat(rc.path("names").toString()).isEqualTo("[\"rocketchat\"]");
+        assertThat(rc.path("port").asInt()).isEqualTo(9458);
+        // A lone instance is the service `rocketchat`; several share the network alias `rocketchat`.
+        JsonNode ha = config(COMPOSE.resolve("sizing-small-ha"), "docker-compose.yml").path("services");
+        for (String instance : List.of("rocketchat-1", "rocketchat-2")) {
+            assertThat(ha.path(instance).path("networks").path("default").path("aliases").toString())
+                .as(instance).contains("\"rocketchat\"");
+        }
+    }
+
+    @Test
     void anExternalDatabaseTargetRefusesToStartWithoutMongoUrl() throws Exception {
         ExternalTool.Result r = ExternalTool.DOCKER_COMPOSE.run(COMPOSE.resolve("raspberry-pi"),
             Map.of("MONGO_URL", "", "MONGO_OPLOG_URL", ""), "-f", "docker-compose.yml", "config");
@@ -98,6 +118,10 @@ class ComposeTargetsTest {
                 continue;
             }
             instances++;
+            if (!e.getKey().equals("rocketchat")
+                && !s.path("networks").path("default").path("aliases").toString().contains("\"rocketchat\"")) {
+                problems.add(name + "/" + e.getKey() + ": Prometheus finds instances by the name rocketchat: add it as an alias");
+            }
             JsonNode vars = s.path("environment");
             if (!vars.path("OVERWRITE_SETTING_Prometheus_Enabled").asText().equals("true")
                 || !vars.path("OVERWRITE_SETTING_Prometheus_Port").asText().equals("9458")) {
