@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {RunCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
-        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, SmokeCommand.class})
+        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -15,6 +15,11 @@ public final class Main {
 
     /** Runs a command and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's default usage code (2) would read as INCONCLUSIVE to a CI gate
+        cli.getCommandSpec().exitCodeOnInvalidInput(io.rcbench.verdict.ExitCodes.USAGE);
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().exitCodeOnInvalidInput(
+            io.rcbench.verdict.ExitCodes.USAGE));
+        return cli.execute(args);
     }
 }
