@@ -158,7 +158,18 @@ public final class SharedDeflateExtension extends CompressionExtension {
     private static final class Codec {
         private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         private final Inflater inflater = new Inflater(true);
-        private byte[] scratch = new byte[8192];
+        private static final int SCRATCH_BYTES = 8192;
+        /** Grown scratch beyond this is dropped after use, so one huge message does not pin memory per thread. */
+        private static final int KEEP_BYTES = 1 << 20;
+        private byte[] scratch = new byte[SCRATCH_BYTES];
+
+        private byte[] take(int n) {
+            byte[] out = Arrays.copyOf(scratch, n);
+            if (scratch.length > KEEP_BYTES) {
+                scratch = new byte[SCRATCH_BYTES];
+            }
+            return out;
+        }
 
         byte[] deflate(ByteBuffer input) {
             deflater.reset();
@@ -174,7 +185,7 @@ public final class SharedDeflateExtension extends CompressionExtension {
             // RFC 7692 7.2.1: drop the 00 00 ff ff that a sync flush ends with.
             int end = n >= 4 && scratch[n - 4] == 0 && scratch[n - 3] == 0 && scratch[n - 2] == (byte) 0xff
                 && scratch[n - 1] == (byte) 0xff ? n - 4 : n;
-            return Arrays.copyOf(scratch, end);
+            return take(end);
         }
 
         private void setInput(ByteBuffer input) {
@@ -187,28 +198,38 @@ public final class SharedDeflateExtension extends CompressionExtension {
 
         byte[] inflate(ByteBuffer input, int maxBytes) throws InvalidDataException {
             inflater.reset();
-            ByteBuffer withTail = ByteBuffer.allocate(input.remaining() + TAIL.length);
-            withTail.put(input.duplicate()).put(TAIL).flip();
-            inflater.setInput(withTail.array(), 0, withTail.limit());
-            int n = 0;
+            if (input.hasArray()) {
+                inflater.setInput(input.array(), input.arrayOffset() + input.position(), input.remaining());
+            } else {
+                inflater.setInput(input.duplicate());
+            }
+            int n;
             try {
-                while (true) {
-                    int got = inflater.inflate(scratch, n, scratch.length - n);
-                    n += got;
-                    if (n > maxBytes) {
-                        throw new InvalidDataException(CloseFrame.TOOBIG, "inflated message exceeds " + maxBytes + " bytes");
-                    }
-                    if (n < scratch.length && (got == 0 || inflater.needsInput() || inflater.finished())) {
-                        break;
-                    }
-                    if (n == scratch.length) {
-                        scratch = Arrays.copyOf(scratch, scratch.length * 2);
-                    }
-                }
+                n = drain(0, maxBytes);
+                // RFC 7692 7.2.2: append the 00 00 ff ff the sender removed.
+                inflater.setInput(TAIL);
+                n = drain(n, maxBytes);
             } catch (DataFormatException e) {
                 throw new InvalidDataException(CloseFrame.NO_UTF8, "bad deflate data: " + e.getMessage());
             }
-            return Arrays.copyOf(scratch, n);
+            return take(n);
+        }
+
+        /** Inflates the current input into scratch from offset {@code n} until no more output comes. */
+        private int drain(int n, int maxBytes) throws DataFormatException, InvalidDataException {
+            while (true) {
+                if (n == scratch.length) {
+                    scratch = Arrays.copyOf(scratch, scratch.length * 2);
+                }
+                int got = inflater.inflate(scratch, n, scratch.length - n);
+                n += got;
+                if (n > maxBytes) {
+                    throw new InvalidDataException(CloseFrame.TOOBIG, "inflated message exceeds " + maxBytes + " bytes");
+                }
+                if (got == 0) {
+                    return n;
+                }
+            }
         }
     }
 }
