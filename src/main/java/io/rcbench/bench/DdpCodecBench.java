@@ -8,6 +8,7 @@ import io.rcbench.ddp.client.StreamEvent;
 import io.rcbench.ddp.codec.DdpDecoder;
 import io.rcbench.ddp.codec.DdpEncoder;
 import io.rcbench.ddp.codec.InboundFrame;
+import io.rcbench.ddp.codec.TreeDemand;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,12 +68,34 @@ public class DdpCodecBench {
         return new StreamEvent(frame.collection(), frame.eventName(), frame.id(), frame.args(), 0L);
     }
 
-    /** The same plus the args parsed to a tree, as a listener that reads the document pays. */
+    /** The same plus the args parsed from the raw slice on first use (a route that has not asked for trees yet). */
     @Benchmark
     public String decodeStreamEventWithArgs() {
         DdpDecoder.decode(EVENT, frame);
         return frame.args().tree().get(0).path("_id").asText();
     }
+
+    /**
+     * A route whose listeners read trees: the decoder parses the args in its single pass (what the client does once a
+     * listener of that room has called {@code args().tree()}).
+     */
+    @Benchmark
+    public String decodeStreamEventEagerArgs() {
+        DdpDecoder.decode(EVENT, frame, EAGER_LOOKUP);
+        return frame.args().tree().get(0).path("_id").asText();
+    }
+
+    private static final TreeDemand EAGER = new TreeDemand() {
+        @Override
+        public boolean eager() {
+            return true;
+        }
+
+        @Override
+        public void treeRequested() {
+        }
+    };
+    private static final TreeDemand.Lookup EAGER_LOOKUP = (c, e) -> EAGER;
 
     /** Baseline: the whole frame as a Jackson tree, then the same fields. */
     @Benchmark
@@ -95,6 +118,7 @@ public class DdpCodecBench {
         ops.put("encodeMethodCallJacksonTree", b::encodeMethodCallJacksonTree);
         ops.put("decodeStreamEvent", b::decodeStreamEvent);
         ops.put("decodeStreamEventWithArgs", b::decodeStreamEventWithArgs);
+        ops.put("decodeStreamEventEagerArgs", b::decodeStreamEventEagerArgs);
         ops.put("decodeStreamEventJacksonTree", b::decodeStreamEventJacksonTree);
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         int n = 200_000;
