@@ -7,34 +7,48 @@ import java.util.Map;
 
 /**
  * Stream listeners by (collection, eventName), plus listeners for every event of a collection. Dispatch is two map
- * lookups and an array walk, no allocation. Each route also learns whether its listeners read args as trees
- * ({@link TreeDemand}), so the decoder parses them in its single pass only where they are used. Only the client's
+ * lookups and an array walk, no allocation. Routes also learn, per collection, whether listeners read args as trees
+ * ({@link TreeDemand}), so the decoder parses them in its single pass only where they are used; the lesson is kept
+ * per collection (a handful of names) so that listeners that come and go, such as one-shot waits, keep it. Only the
+ * client's
  * event loop touches it; listener arrays are replaced, never mutated, so a listener may unregister itself while
  * being called.
  */
 final class StreamRouter implements TreeDemand.Lookup {
     private final Map<String, Map<String, Route>> byEvent = new HashMap<>();
     private final Map<String, Route> anyEvent = new HashMap<>();
+    private final Map<String, Learned> learned = new HashMap<>();
 
-    /** The listeners of one route and whether they read trees. */
+    /** Whether listeners of a collection read args as trees; never removed (bounded by the collection names). */
+    private static final class Learned {
+        volatile boolean eager;
+    }
+
+    /** The listeners of one route. */
     private static final class Route implements TreeDemand {
+        private final Learned learned;
         StreamListener[] listeners = new StreamListener[0];
-        boolean eager;
 
-        @Override
-        public boolean eager() {
-            return eager;
+        Route(Learned learned) {
+            this.learned = learned;
         }
 
         @Override
+        public boolean eager() {
+            return learned.eager;
+        }
+
+        /** May be called from any thread that parses a kept event: a flag, so a late write is harmless. */
+        @Override
         public void treeRequested() {
-            eager = true;
+            learned.eager = true;
         }
     }
 
     void add(String collection, String eventName, StreamListener l) {
-        Route r = eventName == null ? anyEvent.computeIfAbsent(collection, k -> new Route())
-            : byEvent.computeIfAbsent(collection, k -> new HashMap<>()).computeIfAbsent(eventName, k -> new Route());
+        Learned learn = learned.computeIfAbsent(collection, k -> new Learned());
+        Route r = eventName == null ? anyEvent.computeIfAbsent(collection, k -> new Route(learn))
+            : byEvent.computeIfAbsent(collection, k -> new HashMap<>()).computeIfAbsent(eventName, k -> new Route(learn));
         r.listeners = plus(r.listeners, l);
     }
 
