@@ -69,7 +69,7 @@ public class ChatSimulation extends Simulation {
     /** One activity, chosen from the user's own random stream by the mix's rates. */
     private ChainBuilder activity() {
         LoadPlan.Rates r = plan.rates();
-        double total = r.messagesPerMinute() + r.roomOpensPerMinute() + r.readsPerMinute();
+        double total = r.messagesPerMinute() + r.roomOpensPerMinute() + r.readsPerMinute() + r.reconnectsPerMinute();
         return exec(s -> {
             double x = RcbenchDsl.schedule(s).uniform() * total;
             String kind;
@@ -77,8 +77,10 @@ public class ChatSimulation extends Simulation {
                 double y = RcbenchDsl.schedule(s).uniform();
                 kind = y < r.uploadShare() ? "upload"
                     : RcbenchDsl.schedule(s).uniform() < r.typingShare() ? "typed" : "text";
+            } else if (x < r.messagesPerMinute() + r.roomOpensPerMinute()) {
+                kind = "open";
             } else {
-                kind = x < r.messagesPerMinute() + r.roomOpensPerMinute() ? "open" : "read";
+                kind = x < r.messagesPerMinute() + r.roomOpensPerMinute() + r.readsPerMinute() ? "read" : "reconnect";
             }
             return s.set("rcb.activity", kind);
         }).doSwitch(s -> s.getString("rcb.activity")).on(
@@ -86,7 +88,8 @@ public class ChatSimulation extends Simulation {
             onCase("typed").then(exec(Chat.typing()).exec(Chat.sendText())),
             onCase("upload").then(Chat.upload()),
             onCase("open").then(exec(Chat.loadHistory()).exec(Chat.read())),
-            onCase("read").then(Chat.read()));
+            onCase("read").then(Chat.read()),
+            onCase("reconnect").then(Chat.reconnect()));
     }
 
     private final ScenarioBuilder active = scenario("active users")
@@ -115,7 +118,13 @@ public class ChatSimulation extends Simulation {
         .exec(Chat.becomeUser(false))
         .exitHereIf(s -> run.stopping().get())
         .exec(connectAndSubscribe())
-        .exec(untilEndOfRun())
+        .doIfOrElse(s -> plan.rates().reconnectsPerMinute() > 0).then(
+            // idle clients only come back now and then (sleep, network change)
+            exec(startArrivals(s -> plan.rates().reconnectsPerMinute() / 60.0,
+                s -> plan.seed() * 37 + s.getInt(Chat.INDEX)))
+                .asLongAs(RcbenchDsl::arrivalsOpen).on(exec(nextArrival()).exec(Chat.reconnect()))
+                .pause(s -> Duration.ofMillis(run.millisUntil(run.endNanos()))))
+        .orElse(untilEndOfRun())
         .exec(Chat.leave());
 
     private final ScenarioBuilder bots = scenario("bots")

@@ -5,7 +5,6 @@ import io.rcbench.job.JobSpec;
 import io.rcbench.job.MainJob;
 import io.rcbench.job.Population;
 import io.rcbench.metrics.IntervalLog;
-import io.rcbench.run.HealthProbe;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunFolder;
 import io.rcbench.workspace.Envelope;
@@ -42,7 +41,8 @@ public final class AccuracyBench {
     }
 
     /** sendMessage as measured, by rcbench (µs) and by Gatling (ms, its own percentiles). */
-    public record Result(Histogram corrected, Histogram raw, Map<String, Long> gatlingMillis, long errors) {
+    public record Result(Histogram corrected, Histogram raw, Histogram server, Map<String, Long> gatlingMillis,
+                         long errors) {
     }
 
     /**
@@ -54,19 +54,21 @@ public final class AccuracyBench {
         try (Workspace ws = Workspace.start(WorkspaceConfig.defaults(dir.resolve("workspace"))
             .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(NO_LIMITS)
             .withFaults(faults))) {
-            LoadPlan.Rates rates = new LoadPlan.Rates(perSecond * 60, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0);
-            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.",
-                "accuracy-user-pw", senders, 0, senders, hold, rates, 0, List.of(), 7, Duration.ofSeconds(30),
+            LoadPlan.Rates rates = LoadPlan.Rates.textOnly(perSecond * 60);
+            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.", "loadtest-",
+                "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0, List.of(), 7, Duration.ofSeconds(30),
                 Duration.ofMillis(10), Duration.ofSeconds(10));
             JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024),
-                new Population(senders, senders, "c", senders, 0), plan, "accuracy", null, true, ADMIN,
-                ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2));
-            MainJob.Outcome out = new MainJob(spec, console, HealthProbe.NONE).run();
+                Population.uniform(senders, senders, senders, 0), plan, null, null, true, ADMIN,
+                ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
+                List.of());
+            MainJob.Outcome out = new MainJob(spec, console).run();
             IntervalLog log = IntervalLog.read(out.folder().latencyLogs());
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));
             Histogram raw = log.totals().getOrDefault("sendMessage.raw", new Histogram(3));
             long errors = out.summary().errors().values().stream().mapToLong(Long::longValue).sum();
-            return new Result(corrected, raw, gatlingPercentiles(out.folder(), "sendMessage"), errors);
+            Histogram server = ws.metrics().takeResponseTimes("sendMessage");
+            return new Result(corrected, raw, server, gatlingPercentiles(out.folder(), "sendMessage"), errors);
         }
     }
 
@@ -101,6 +103,7 @@ public final class AccuracyBench {
                 truth.quantileMicros(0.5) / 1000, truth.quantileMicros(0.95) / 1000, truth.quantileMicros(0.99) / 1000,
                 truth.quantileMicros(0.999) / 1000, "-");
         }
+        row(out, "server (frame in -> result)", r.server());
         row(out, "rcbench corrected (intended)", r.corrected());
         row(out, "rcbench raw (service time)", r.raw());
         out.printf("%-28s %10s %10s %10s %10s %8s%n", "Gatling (its own report)", r.gatlingMillis().getOrDefault("p50", -1L),

@@ -110,6 +110,7 @@ final class ProfilesCommand implements Callable<Integer> {
                         .entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue())).toList()));
                     SampleForecast.warnings(p).forEach(w -> out.println("# warning: " + w));
                 }
+                out.flush();
                 return ExitCodes.PASS;
             } catch (ProfileException e) {
                 e.errors().forEach(er -> spec.commandLine().getErr().println(er));

@@ -32,10 +32,15 @@ final class ReportBenchCommand implements Callable<Integer> {
         } else {
             System.out.println("reusing the synthetic run in " + dir);
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 1; i <= repeat; i++) {
             long t0 = System.nanoTime();
+            long cpu0 = os.getProcessCpuTime();
             Path out = RunReportWriter.write(dir);
-            System.out.printf("report %d/%d: %.2f s (%,d bytes)%n", i, repeat, (System.nanoTime() - t0) / 1e9, Files.size(out));
+            // CPU time too: on a shared machine wall time says more about the neighbours than about the report
+            System.out.printf("report %d/%d: %.2f s wall, %.2f s CPU on %d cores (%,d bytes)%n", i, repeat,
+                (System.nanoTime() - t0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9, Runtime.getRuntime().availableProcessors(),
+                Files.size(out));
         }
         return 0;
     }

@@ -31,10 +31,9 @@ public final class Chat {
     /** The feeder key carrying the user's account index. */
     public static final String INDEX = "rcb.index";
     private static final String UPLOAD_SIZE = "rcb.uploadSize";
+    private static final String UPLOAD_CLASS = "rcb.uploadClass";
     private static final String FILE_ID = "rcb.fileId";
     private static final String DOWNLOAD = "rcb.download";
-    private static final int SMALL = 512 * 1024;
-    private static final int MEDIUM = 2 * 1024 * 1024;
     private static final byte[] NOISE = noise(10 * 1024 * 1024);
 
     private Chat() {
@@ -83,10 +82,11 @@ public final class Chat {
     public static ChainBuilder findRoom() {
         return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
             .thenApply(r -> {
-                String rid = loadTestRoom(r.tree());
+                String rid = loadTestRoom(r.tree(), run().plan().roomPrefix());
                 if (rid == null) {
                     throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
-                        user(s).username() + " is in no loadtest room: was the target provisioned?");
+                        user(s).username() + " is in no " + run().plan().roomPrefix()
+                            + "* room: was the target provisioned?");
                 }
                 user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
                 return s;
@@ -105,10 +105,10 @@ public final class Chat {
         }));
     }
 
-    private static String loadTestRoom(JsonNode rooms) {
+    private static String loadTestRoom(JsonNode rooms, String prefix) {
         JsonNode list = rooms.isArray() ? rooms : rooms.path("update");
         for (JsonNode r : list) {
-            if (r.path("name").asText("").startsWith("loadtest-")) {
+            if (r.path("name").asText("").startsWith(prefix)) {
                 return r.path("_id").asText();
             }
         }
@@ -206,13 +206,14 @@ public final class Chat {
         "deploying the hotfix now", "thanks!", "which profile did the last run use?");
 
     /**
-     * Uploads a file to the open room ({@code rooms.media} then {@code rooms.mediaConfirm}), its size drawn from the
-     * mix: images log-uniform in [imageMin, imageMax], documents log-uniform in [10 KB, documentMax]. Measured as
-     * {@code upload.small} (< 512 KB), {@code upload.medium} (< 2 MB) or {@code upload.large}.
+     * Uploads a file to the open room ({@code rooms.media} then {@code rooms.mediaConfirm}); its class drawn from the
+     * mix's file classes by share, its size log-uniform within the class. Measured as {@code upload.<class>}.
      */
     public static ChainBuilder upload() {
-        return exec(s -> s.set(UPLOAD_SIZE, uploadSize(user(s), run().plan().rates())))
-            .exec(Measured.http(s -> sizeClass(s.getInt(UPLOAD_SIZE)), exec(Measured.checked(auth(http("rooms.media")
+        return exec(s -> {
+            LoadPlan.FileClass c = fileClass(user(s), run().plan().rates());
+            return s.set(UPLOAD_CLASS, c.metric()).set(UPLOAD_SIZE, uploadSize(user(s), c));
+        }).exec(Measured.http(s -> s.getString(UPLOAD_CLASS), exec(Measured.checked(auth(http("rooms.media")
                     .post(s -> "/api/v1/rooms.media/" + user(s).rid())
                     .bodyPart(ByteArrayBodyPart("file", s -> java.util.Arrays.copyOf(NOISE, s.getInt(UPLOAD_SIZE)))
                         .fileName(s -> "rcbench-" + s.getInt(UPLOAD_SIZE) + ".bin")
@@ -223,16 +224,19 @@ public final class Chat {
                     .body(StringBody("{\"msg\":\"have a look\"}")).asJson()))), null));
     }
 
-    static int uploadSize(ChatUser u, LoadPlan.Rates r) {
-        boolean image = u.uniform() < r.imageShare();
-        long min = image ? r.imageMinBytes() : 10 * 1024;
-        long max = image ? r.imageMaxBytes() : r.documentMaxBytes();
-        double logSize = Math.log(min) + u.uniform() * (Math.log(max) - Math.log(min));
-        return (int) Math.min(NOISE.length, Math.max(1, Math.round(Math.exp(logSize))));
+    static LoadPlan.FileClass fileClass(ChatUser u, LoadPlan.Rates r) {
+        double x = u.uniform();
+        for (LoadPlan.FileClass c : r.files()) {
+            if ((x -= c.share()) < 0) {
+                return c;
+            }
+        }
+        return r.files().get(r.files().size() - 1);
     }
 
-    static String sizeClass(int bytes) {
-        return bytes < SMALL ? "upload.small" : bytes < MEDIUM ? "upload.medium" : "upload.large";
+    static int uploadSize(ChatUser u, LoadPlan.FileClass c) {
+        double logSize = Math.log(c.minBytes()) + u.uniform() * (Math.log(c.maxBytes()) - Math.log(c.minBytes()));
+        return (int) Math.min(NOISE.length, Math.max(1, Math.round(Math.exp(logSize))));
     }
 
     /** Downloads a file this user saw posted, if one is waiting. */
@@ -256,6 +260,19 @@ public final class Chat {
         List<LoadPlan.Webhook> hooks = run().plan().webhooks();
         LoadPlan.Webhook h = hooks.get((int) (s.userId() % hooks.size()));
         return "/hooks/" + h.id() + "/" + h.token();
+    }
+
+    /**
+     * A client coming back after its connection dropped (sleep, network change, reload): a new DDP session, a resume
+     * login (measured as {@code login}), the web client's subscriptions and the open room again. Messages sent while
+     * it was away are not expected of it.
+     */
+    public static ChainBuilder reconnect() {
+        return exec(leave())
+            .exec(Ddp.connect())
+            .exec(Ddp.resume())
+            .exec(Ddp.subscribeWebClient())
+            .exec(enterRoom());
     }
 
     /** Stops receiving and closes the connection. */

@@ -92,6 +92,14 @@ public final class Ddp {
         });
     }
 
+    /** DDP {@code login} with the resume token of an earlier login (a client coming back); measured as login. */
+    public static StepActionBuilder resume() {
+        return StepActionBuilder.withContext("login", ctx -> s -> {
+            ObjectNode req = Json.object().put("resume", s.getString(TOKEN));
+            return client(s).call("login", req).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
+        });
+    }
+
     /** Subscribes to every publication in {@code subs} and completes when all are ready. */
     public static StepActionBuilder subscribeAll(String name,
                                                  Function<Session, List<WebClientSubscriptions.Sub>> subs) {

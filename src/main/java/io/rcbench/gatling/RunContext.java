@@ -23,6 +23,7 @@ public final class RunContext {
     private final long drainNanos;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private DdpClients ddpClients;
+    private volatile java.util.function.Consumer<io.netty.channel.EventLoop> onLoop = loop -> { };
     private volatile long startNanos;
     private volatile long startEpochMs;
 
@@ -78,8 +79,14 @@ public final class RunContext {
     synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
         if (ddpClients == null) {
             ddpClients = DdpClients.using(gatlingLoops);
+            gatlingLoops.forEach(loop -> onLoop.accept((io.netty.channel.EventLoop) loop));
         }
         return ddpClients;
+    }
+
+    /** Called once per Gatling event loop when the first virtual user connects (the health probe watches them). */
+    public void onEventLoop(java.util.function.Consumer<io.netty.channel.EventLoop> listener) {
+        this.onLoop = listener;
     }
 
     /** The factory's counters (frames, malformed frames by reason, disconnects by reason), or null before use. */
@@ -100,9 +107,9 @@ public final class RunContext {
         return startEpochMs;
     }
 
-    /** The hold window starts when the ramp ends. */
+    /** The hold window starts when the ramp and the warm-up are over. */
     public long holdStartNanos() {
-        return startNanos + plan.ramp().toNanos();
+        return startNanos + plan.ramp().toNanos() + plan.warmup().toNanos();
     }
 
     /** When active users stop starting actions. */

@@ -1,5 +1,6 @@
 package io.rcbench.job;
 
+import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.workspace.Envelope;
 import java.net.URI;
@@ -13,15 +14,19 @@ import java.time.Duration;
  * @param envelope      the embedded workspace's cores and memory (ignored for a real target)
  * @param population    accounts and rooms to provision
  * @param plan          what the simulation does; its {@code baseUrl} is filled in once the target is known
- * @param profile       the profile's name (for the run id and the report), or {@code null}
+ * @param profile       the profile the run is judged against, or {@code null} for an ad-hoc run (no verdict)
  * @param prometheus    the target's metrics endpoint, or {@code null} (the embedded workspace's is found by itself)
  * @param relaxLimits   switch the target's rate limiters off for the run (admin needed; always on for the embedded)
  * @param adminUser     admin username, from the environment; {@code adminPassword} likewise, never printed
  * @param drain         how long users stay connected after the hold for in-flight deliveries
+ * @param workspaceArgs extra flags for the embedded workspace (fault injection in tests), usually empty
  */
-public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, String profile,
+public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
-                      String simulation, Duration drain) {
+                      String simulation, Duration drain, java.util.List<String> workspaceArgs) {
+    public JobSpec {
+        workspaceArgs = java.util.List.copyOf(workspaceArgs);
+    }
 
     @Override
     public String toString() {

@@ -5,12 +5,14 @@ import io.rcbench.gatling.GatlingDriver;
 import io.rcbench.gatling.RunContext;
 import io.rcbench.rocketchat.RestClient;
 import io.rcbench.rocketchat.RocketChatAdmin;
-import io.rcbench.run.HealthProbe;
+import io.rcbench.report.RunIndexWriter;
+import io.rcbench.report.RunReportWriter;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
 import io.rcbench.run.RunSampler;
 import io.rcbench.run.RunSummary;
+import io.rcbench.verdict.Verdict;
 import io.rcbench.workspace.WorkspaceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,16 +33,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MainJob {
     private final JobSpec spec;
     private final PrintStream console;
-    private final HealthProbe health;
 
-    public MainJob(JobSpec spec, PrintStream console, HealthProbe health) {
+    public MainJob(JobSpec spec, PrintStream console) {
         this.spec = spec;
         this.console = console;
-        this.health = health;
     }
 
-    /** What a finished (or stopped) run left behind. */
-    public record Outcome(RunFolder folder, RunSummary summary, TargetFacts target) {
+    /** What a finished (or stopped) run left behind; {@code verdict} is null for an ad-hoc run. */
+    public record Outcome(RunFolder folder, RunSummary summary, TargetFacts target, Verdict verdict) {
+        /** The process exit code: the verdict's, or 0 for an ad-hoc run. */
+        public int exitCode() {
+            return verdict == null ? 0 : verdict.exitCode();
+        }
     }
 
     /** A run id: time, then the profile name (or "adhoc"). */
@@ -56,7 +60,7 @@ public final class MainJob {
             console.printf("run %s: starting the embedded workspace (%d core(s), %d MB), seeding %d users%n",
                 spec.plan().runId(), spec.envelope().cores(), spec.envelope().memoryMb(), spec.population().users());
             try (WorkspaceProcess ws = WorkspaceProcess.start(spec.envelope(), folder.dir().resolve("workspace-data"),
-                adminPassword, Provisioner.seedArgs(spec.population()))) {
+                adminPassword, concat(Provisioner.seedArgs(spec.population()), spec.workspaceArgs()))) {
                 URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
                 // the embedded workspace is ours: its limiters are switched off, and the report says so
                 TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
@@ -78,17 +82,21 @@ public final class MainJob {
             if (remote) {
                 Provisioner.provisionAccounts(admin, spec.population(), plan.password(), console);
             }
+            Provisioner.createRooms(admin, spec.population(), console);
             hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
         }
         LoadPlan resolved = new LoadPlan(plan.runId(), base, plan.transport(), plan.userPrefix(), plan.botPrefix(),
-            plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.hold(), plan.rates(),
+            spec.population().roomPrefix(), plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
+            plan.rates(),
             plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout());
 
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
         RunContext ctx = new RunContext(resolved, metrics, spec.drain());
+        MonitorProbe health = new MonitorProbe();
+        ctx.onEventLoop(health::watch);
         long startEpochMs = System.currentTimeMillis();
         long startNanos = System.nanoTime();
-        long plannedMs = resolved.ramp().plus(resolved.hold()).plus(spec.drain()).toMillis();
+        long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
         RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
             "sendMessage", 1000);
         ServerMetricsScraper scraper = prometheus == null ? null
@@ -97,6 +105,7 @@ public final class MainJob {
         AtomicBoolean written = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         RunSummary[] result = new RunSummary[1];
+        Outcome[] outcome = new Outcome[1];
         Runnable finish = () -> {
             if (written.compareAndSet(false, true)) {
                 try {
@@ -117,11 +126,13 @@ public final class MainJob {
             ctx.stopping().set(true);
             try {
                 // let Gatling wind down and the main thread write; write ourselves if it cannot in time
-                if (!done.await(30, TimeUnit.SECONDS)) {
+                if (!done.await(60, TimeUnit.SECONDS)) {
                     finish.run();
+                    judgeAndReport(folder);
                 }
             } catch (InterruptedException e) {
                 finish.run();
+                judgeAndReport(folder);
             }
         }, "rcbench-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -132,6 +143,12 @@ public final class MainJob {
             }
         } finally {
             finish.run();
+            health.close();
+            Verdict verdict = null;
+            if (result[0] != null) {
+                verdict = judgeAndReport(folder);
+            }
+            outcome[0] = new Outcome(folder, result[0], facts, verdict);
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -139,14 +156,35 @@ public final class MainJob {
                 // Ctrl-C is in progress: the hook is already running and sees `done`
             }
         }
-        return new Outcome(folder, result[0], facts);
+        return outcome[0];
+    }
+
+    /** The verdict (when a profile was given) and the HTML report, from the run folder. */
+    private Verdict judgeAndReport(RunFolder folder) {
+        Verdict verdict = null;
+        try {
+            if (spec.profile() != null) {
+                verdict = Evaluation.evaluate(folder, spec.profile());
+                console.print(verdict.report());
+            }
+        } catch (IOException | RuntimeException e) {
+            console.println("cannot judge the run: " + e);
+        }
+        try {
+            Path report = RunReportWriter.write(folder.dir());
+            RunIndexWriter.write(spec.reports());
+            console.println("report: " + report);
+        } catch (IOException | RuntimeException e) {
+            console.println("cannot write the report: " + e);
+        }
+        return verdict;
     }
 
     private RunSummary summary(RunFolder folder, TargetFacts facts, RunContext ctx, long startEpochMs,
                                long startNanos, RunSampler sampler) throws IOException {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
-        long holdStart = begin + plan.ramp().toMillis();
+        long holdStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
         long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (System.nanoTime() - startNanos) / 1_000_000);
         Integer cores = spec.target() == null ? spec.envelope().cores() : null;
         Integer memory = spec.target() == null ? (int) spec.envelope().memoryMb() : null;
@@ -154,11 +192,17 @@ public final class MainJob {
             facts.info().version(), Preflight.safe(facts.baseUrl()), cores, memory, spec.target() == null ? 1 : null);
         String gatling = GatlingDriver.reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
             .map(p -> folder.dir().relativize(p.resolve("index.html")).toString()).orElse(null);
-        return new RunSummary(plan.runId(), "0.1.0", spec.profile(), startEpochMs, System.currentTimeMillis(), target,
+        return new RunSummary(plan.runId(), "0.1.0", spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
             sampler.health().toSummary(), 1, ctx.stopping().get(), gatling);
+    }
+
+    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
+        java.util.List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The plan's run folder, for callers that need it before the run. */

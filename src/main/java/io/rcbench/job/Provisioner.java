@@ -19,14 +19,12 @@ public final class Provisioner {
     private Provisioner() {
     }
 
-    /** The embedded workspace's seeding flags for {@code population}. */
+    /** The embedded workspace's seeding flags for {@code population}'s accounts (rooms come over REST). */
     public static List<String> seedArgs(Population p) {
-        return List.of("--users", Integer.toString(p.users()), "--rooms", Integer.toString(p.rooms()),
-            "--room-size", Integer.toString(p.roomSize()), "--room-type", p.roomType(),
-            "--bots", Integer.toString(p.bots()));
+        return List.of("--users", Integer.toString(p.users()), "--bots", Integer.toString(p.bots()));
     }
 
-    /** Creates users, bots and rooms on a real workspace; existing ones are kept. */
+    /** Creates users and bots on a real workspace; existing ones are kept. */
     public static void provisionAccounts(RocketChatAdmin admin, Population p, String password, PrintStream console) {
         long t0 = System.nanoTime();
         int created = 0;
@@ -36,31 +34,35 @@ public final class Provisioner {
         for (int b = 0; b < p.bots(); b++) {
             created += createUser(admin, Population.botname(b), password, Set.of("bot")) ? 1 : 0;
         }
-        for (int m = 0; m < p.rooms(); m++) {
-            List<String> members = new ArrayList<>();
-            for (int k = 0; k < p.roomSize(); k++) {
-                members.add(Population.username((m * p.roomSize() + k) % p.users()));
-            }
-            for (int b = 0; b < p.bots(); b++) {
-                members.add(Population.botname(b));
-            }
+        console.printf("provisioned %d new accounts in %d ms%n", created, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Creates the population's rooms (members and every bot); rooms that exist already are kept. */
+    public static void createRooms(RocketChatAdmin admin, Population p, PrintStream console) {
+        long t0 = System.nanoTime();
+        List<String> bots = new ArrayList<>();
+        for (int b = 0; b < p.bots(); b++) {
+            bots.add(Population.botname(b));
+        }
+        for (Population.Room room : p.rooms()) {
+            List<String> members = new ArrayList<>(bots);
+            room.members().forEach(i -> members.add(Population.username(i)));
             try {
-                admin.createRoom(p.roomType(), Population.roomName(m), members);
+                admin.createRoom(room.type(), room.name(), members);
             } catch (RocketChatException e) {
                 if (!alreadyExists(e)) {
                     throw e;
                 }
             }
         }
-        console.printf("provisioned %d new accounts and %d rooms in %d ms%n", created, p.rooms(),
-            (System.nanoTime() - t0) / 1_000_000);
+        console.printf("provisioned %d rooms in %d ms%n", p.rooms().size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Creates the population's incoming webhooks; their tokens stay in memory. */
     public static List<LoadPlan.Webhook> createWebhooks(RocketChatAdmin admin, Population p, String runId) {
         List<LoadPlan.Webhook> out = new ArrayList<>();
         for (int w = 0; w < p.webhooks(); w++) {
-            String room = Population.roomName(w % p.rooms());
+            String room = p.rooms().get(w % p.rooms().size()).name();
             IncomingWebhook hook = admin.createIncomingWebhook("rcbench-" + runId + "-" + w,
                 Population.botname(w % p.bots()), "#" + room);
             out.add(new LoadPlan.Webhook(hook.integrationId(), hook.token(), room));

@@ -94,8 +94,11 @@ public final class ProfileLoader {
     // --- resolution steps
 
     private Path file(String nameOrPath) {
-        if (nameOrPath.endsWith(".yaml") || nameOrPath.contains("/")) {
+        if (nameOrPath.contains("/") || nameOrPath.endsWith(".yaml") && Files.exists(Path.of(nameOrPath))) {
             return Path.of(nameOrPath);
+        }
+        if (nameOrPath.endsWith(".yaml")) {
+            return dir.resolve(nameOrPath);
         }
         return dir.resolve(nameOrPath + ".yaml");
     }
@@ -170,8 +173,16 @@ public final class ProfileLoader {
         return YamlTrees.set(tree, path, value);
     }
 
-    /** Puts the level's rates from mixes.yaml under the profile's own mix fields. */
+    /** Puts the level's rates from mixes.yaml under the profile's own mix fields; checks the documented level. */
     private YamlNode.MapNode expandMix(Path folder, YamlNode.MapNode tree) throws ProfileException {
+        if (tree.entries().get("limits") instanceof YamlNode.MapNode limits
+            && limits.entries().get("mix") instanceof YamlNode.Scalar s && s.value() instanceof String documented) {
+            YamlNode.MapNode levels = readMixes(folder == null ? Path.of(".") : folder);
+            if (!levels.entries().containsKey(documented)) {
+                throw new ProfileException(new ProfileError(s.origin(), "limits.mix", "expected one of "
+                    + String.join(", ", levels.entries().keySet()) + ", got " + s.kind()));
+            }
+        }
         YamlNode mix = tree.entries().get("mix");
         if (!(mix instanceof YamlNode.MapNode m)) {
             return tree; // absent or malformed: the binder reports it

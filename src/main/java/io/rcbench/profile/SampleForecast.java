@@ -75,4 +75,29 @@ public final class SampleForecast {
         }
         return out;
     }
+
+    /**
+     * The shortest hold, in seconds, after which every required SLO percentile has a 95% chance of enough samples
+     * (a capacity search lengthens small steps to this); empty when a required metric has no rate at all.
+     */
+    public static java.util.OptionalLong holdSecondsNeeded(Profile p) {
+        Map<String, Double> perHold = expected(p);
+        long longest = 1;
+        for (Slos.LatencySlo slo : p.slos().latency().values()) {
+            if (!slo.required()) {
+                continue;
+            }
+            double perSecond = perHold.getOrDefault(slo.metric(), 0.0) / p.phases().holdSeconds();
+            for (Slos.PercentileLimit l : slo.limits()) {
+                long need = p.slos().minSamples(l.percentile());
+                if (perSecond <= 0) {
+                    return java.util.OptionalLong.empty();
+                }
+                // smallest mean e with e - z sqrt(e) >= need: sqrt(e) = (z + sqrt(z^2 + 4 need)) / 2
+                double root = (Z95 + Math.sqrt(Z95 * Z95 + 4 * need)) / 2;
+                longest = Math.max(longest, (long) Math.ceil(root * root / perSecond));
+            }
+        }
+        return java.util.OptionalLong.of(longest);
+    }
 }

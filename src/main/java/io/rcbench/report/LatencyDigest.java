@@ -13,13 +13,15 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.HdrHistogram.Histogram;
 
 /**
  * What the report needs from a run's latency logs: per metric the whole-run and hold-window histograms and, per
  * interval, count, p50, p99 and max. Unlike {@link io.rcbench.metrics.IntervalLog}, which keeps every decoded
- * interval histogram (gigabytes for an hour of one-second intervals of 25 metrics), histograms are decoded,
- * summed and dropped chunk by chunk, in parallel; only the encoded text is held.
+ * interval histogram (gigabytes for an hour of one-second intervals of 25 metrics), interval histograms are
+ * read as their non-zero buckets ({@link SparseHistogram}), summed and dropped chunk by chunk, in parallel; only
+ * the encoded text is held.
  *
  * <p>Shard logs are read side by side; histograms of the same metric whose starts fall in the same interval
  * slot (the first log's interval length) are added before their percentiles are taken. The hold window keeps
@@ -27,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * once read; do not modify the histograms it returns.
  */
 public final class LatencyDigest {
-    /** Per-interval figures of one metric, in microseconds; times are interval ends in ms since the start. */
+    /** Per-window figures of one metric, in microseconds; times are window ends in ms since the start. */
     public static final class Timeline {
         private long[] endMs = new long[64];
         private long[] count = new long[64];
@@ -82,17 +84,31 @@ public final class LatencyDigest {
     private final Map<String, Histogram> hold;
     private final Map<String, Timeline> timelines;
     private final long intervalMs;
+    private final long windowMs;
 
     private LatencyDigest(Map<String, Histogram> total, Map<String, Histogram> hold, Map<String, Timeline> timelines,
-                          long intervalMs) {
+                          long intervalMs, long windowMs) {
+        this.windowMs = windowMs;
         this.total = Collections.unmodifiableMap(total);
         this.hold = Collections.unmodifiableMap(hold);
         this.timelines = Collections.unmodifiableMap(timelines);
         this.intervalMs = intervalMs;
     }
 
+    /** Timelines get at most about this many points: finer detail does not fit a chart and only adds noise. */
+    public static final int MAX_TIMELINE_POINTS = 360;
+
     /** Reads shard logs of one run; a log that starts at another time than the first is refused. */
     public static LatencyDigest read(List<Path> files, long holdFromMs, long holdToMs) throws IOException {
+        return read(files, holdFromMs, holdToMs, MAX_TIMELINE_POINTS);
+    }
+
+    /**
+     * As {@link #read(List, long, long)}, with timelines of at most about {@code maxPoints} windows: when the log
+     * has more intervals, consecutive intervals are added into windows of whole intervals and each window's
+     * percentiles are taken over all its samples.
+     */
+    public static LatencyDigest read(List<Path> files, long holdFromMs, long holdToMs, int maxPoints) throws IOException {
         List<HlogText.Log> logs = new ArrayList<>();
         for (Path f : files) {
             HlogText.Log log = HlogText.read(f);
@@ -101,7 +117,7 @@ public final class LatencyDigest {
             }
         }
         if (logs.isEmpty()) {
-            return new LatencyDigest(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
+            return new LatencyDigest(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
         }
         long start = logs.get(0).startEpochMs();
         for (HlogText.Log log : logs) {
@@ -112,7 +128,14 @@ public final class LatencyDigest {
         }
         HlogText.Line first = logs.get(0).lines().get(0);
         long slot = Math.max(1, first.endMs() - first.startMs());
-        List<List<HlogText.Line>> slots = slots(logs, slot);
+        List<List<HlogText.Line>> intervals = slots(logs, slot);
+        int perWindow = Math.max(1, (intervals.size() + maxPoints - 1) / maxPoints);
+        List<List<HlogText.Line>> slots = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i += perWindow) {
+            List<HlogText.Line> window = new ArrayList<>();
+            intervals.subList(i, Math.min(intervals.size(), i + perWindow)).forEach(window::addAll);
+            slots.add(window);
+        }
         int chunks = Math.max(1, Math.min(slots.size(), 8 * Runtime.getRuntime().availableProcessors()));
         // decoding and percentiles dominate: chunks of consecutive slots run in parallel, results merge in order
         List<Chunk> results = IntStream.range(0, chunks).parallel()
@@ -122,14 +145,14 @@ public final class LatencyDigest {
         Map<String, Histogram> total = new TreeMap<>();
         Map<String, Timeline> timelines = new TreeMap<>();
         for (Chunk c : results) {
-            c.hold.forEach((k, h) -> hold.computeIfAbsent(k, x -> new Histogram(3)).add(h));
-            c.rest.forEach((k, h) -> total.computeIfAbsent(k, x -> new Histogram(3)).add(h));
+            c.hold.forEach((k, h) -> h.addTo(hold.computeIfAbsent(k, x -> new Histogram(3))));
+            c.rest.forEach((k, h) -> h.addTo(total.computeIfAbsent(k, x -> new Histogram(3))));
             for (Stat st : c.stats) {
                 timelines.computeIfAbsent(st.metric(), k -> new Timeline()).add(st);
             }
         }
         hold.forEach((k, h) -> total.computeIfAbsent(k, x -> new Histogram(3)).add(h));
-        return new LatencyDigest(new TreeMap<>(total), hold, timelines, slot);
+        return new LatencyDigest(new TreeMap<>(total), hold, timelines, slot, slot * perWindow);
     }
 
     /** Groups the lines of all logs by interval slot, in time order. */
@@ -158,46 +181,50 @@ public final class LatencyDigest {
         }
     }
 
-    /** One metric in one interval slot. */
+    /** One metric in one window. */
     private record Stat(String metric, long endMs, long count, long p50, long p99, long max) {
     }
 
     /** The work of one parallel chunk: per-interval figures in order, and hold / non-hold sums per metric. */
-    private record Chunk(List<Stat> stats, Map<String, Histogram> hold, Map<String, Histogram> rest) {
+    private record Chunk(List<Stat> stats, Map<String, SparseHistogram.Sum> hold, Map<String, SparseHistogram.Sum> rest) {
         static Chunk of(List<List<HlogText.Line>> slots, long holdFromMs, long holdToMs) {
             List<Stat> stats = new ArrayList<>();
-            Map<String, Histogram> hold = new TreeMap<>();
-            Map<String, Histogram> rest = new TreeMap<>();
-            Map<String, Histogram> merged = new TreeMap<>();
+            Map<String, SparseHistogram.Sum> hold = new TreeMap<>();
+            Map<String, SparseHistogram.Sum> rest = new TreeMap<>();
+            Map<String, SparseHistogram> merged = new TreeMap<>();
             Map<String, Long> ends = new TreeMap<>();
-            for (List<HlogText.Line> slot : slots) {
-                merged.clear();
-                ends.clear();
-                for (HlogText.Line l : slot) {
-                    String metric = l.tag() == null ? "untagged" : l.tag();
-                    Histogram h = decode(l);
-                    boolean inHold = l.startMs() >= holdFromMs && l.startMs() < holdToMs;
-                    (inHold ? hold : rest).computeIfAbsent(metric, k -> new Histogram(3)).add(h);
-                    Histogram m = merged.get(metric);
-                    if (m == null) {
-                        merged.put(metric, h);
-                    } else {
-                        Histogram sum = new Histogram(3);
-                        sum.add(m);
-                        sum.add(h);
-                        merged.put(metric, sum);
+            Inflater inflater = new Inflater();
+            try {
+                for (List<HlogText.Line> slot : slots) {
+                    merged.clear();
+                    ends.clear();
+                    for (HlogText.Line l : slot) {
+                        String metric = l.tag() == null ? "untagged" : l.tag();
+                        SparseHistogram h = decode(l, inflater);
+                        boolean inHold = l.startMs() >= holdFromMs && l.startMs() < holdToMs;
+                        (inHold ? hold : rest).computeIfAbsent(metric, k -> new SparseHistogram.Sum()).add(h);
+                        merged.merge(metric, h, SparseHistogram::plus);
+                        ends.merge(metric, l.endMs(), Math::max);
                     }
-                    ends.merge(metric, l.endMs(), Math::max);
+                    merged.forEach((metric, h) -> {
+                        if (!MetricNames.isRaw(metric)) { // raw twins are in the tables and plots, not the timelines
+                            stats.add(new Stat(metric, ends.get(metric), h.total, h.valueAtPercentile(50),
+                                h.valueAtPercentile(99), h.maxValue()));
+                        }
+                    });
                 }
-                merged.forEach((metric, h) -> stats.add(new Stat(metric, ends.get(metric), h.getTotalCount(),
-                    h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue())));
+            } finally {
+                inflater.end();
             }
             return new Chunk(stats, hold, rest);
         }
 
-        private static Histogram decode(HlogText.Line l) {
+        private static SparseHistogram decode(HlogText.Line l, Inflater inflater) {
             try {
-                return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(l.payload())), 0);
+                SparseHistogram s = SparseHistogram.decode(l.payload(), inflater);
+                // another encoding (older format, other precision): HdrHistogram decodes it, we re-bucket
+                return s != null ? s : SparseHistogram.of(
+                    Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(l.payload())), 0));
             } catch (DataFormatException | RuntimeException e) {
                 throw new UncheckedIOException(new IOException("corrupt histogram of " + l.tag() + " at " + l.startMs()
                     + " ms: " + e.getMessage(), e));
@@ -215,9 +242,14 @@ public final class LatencyDigest {
         return hold;
     }
 
-    /** Per-interval figures per metric, sorted by name. */
+    /** Per-interval figures per metric, sorted by name; corrected metrics and delivery only, no {@code .raw} twins. */
     public Map<String, Timeline> timelines() {
         return timelines;
+    }
+
+    /** The length of a timeline point (ms): a whole number of intervals; 0 when no log had intervals. */
+    public long windowMs() {
+        return windowMs;
     }
 
     /** The interval length of the first log (ms), 0 when no log had intervals. */

@@ -72,9 +72,12 @@ public final class SvgChartWriter {
         }
         for (double t : xTicks(c.x(), xs)) {
             double x = xs.pixel(t);
+            // a label at the right edge would be cut: end it there instead of centring it
+            String anchor = x > WIDTH - RIGHT - 20 ? "end" : "middle";
             b.append("<line class=\"xgrid\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"")
                 .append(TOP).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/><text class=\"tick\" x=\"")
-                .append(f(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16).append("\" text-anchor=\"middle\">")
+                .append(f(anchor.equals("end") ? x + 4 : x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16).append("\" text-anchor=\"")
+                .append(anchor).append("\">")
                 .append(Html.esc(tick(c.x().format(), t))).append("</text>");
         }
         b.append("<text class=\"axis\" x=\"").append(LEFT + (int) plotW / 2).append("\" y=\"").append(HEIGHT - 6)

@@ -28,7 +28,7 @@ public final class TimelineCharts {
     }
 
     public static Chart users(RunData run) {
-        List<TimelinePoint> t = run.timeline();
+        List<TimelinePoint> t = windows(run.timeline());
         double[] x = seconds(t);
         double[] active = new double[t.size()];
         double[] connected = new double[t.size()];
@@ -41,7 +41,7 @@ public final class TimelineCharts {
     }
 
     public static Chart actionsPerSecond(RunData run) {
-        List<TimelinePoint> t = run.timeline();
+        List<TimelinePoint> t = windows(run.timeline());
         TreeSet<String> names = new TreeSet<>(MetricNames.ORDERING);
         t.forEach(p -> {
             if (p.actions() != null) {
@@ -68,7 +68,7 @@ public final class TimelineCharts {
     }
 
     public static Chart errorsPerSecond(RunData run) {
-        List<TimelinePoint> t = run.timeline();
+        List<TimelinePoint> t = windows(run.timeline());
         TreeSet<String> reasons = new TreeSet<>();
         t.forEach(p -> {
             if (p.errors() != null) {
@@ -103,23 +103,25 @@ public final class TimelineCharts {
                 }
                 series.add(Chart.Series.line(e.getKey(), x, y, Palette.of(e.getKey())));
             });
-        Chart c = chart("p" + percentile + " latency per interval (corrected, log scale)", "ms", series, run);
+        long window = run.latency().windowMs();
+        String per = window > 0 ? " per " + span(window) : "";
+        Chart c = chart("p" + percentile + " latency" + per + " (corrected, log scale)", "ms", series, run);
         return new Chart(c.title(), c.x(), Chart.Axis.log("ms"), c.series(), c.xBands(), c.yBands(), c.markers());
     }
 
     public static Chart injectorCpu(RunData run) {
-        List<TimelinePoint> t = run.timeline();
+        List<TimelinePoint> t = windows(run.timeline());
         double[] y = new double[t.size()];
         for (int i = 0; i < t.size(); i++) {
             y[i] = t.get(i).cpuPercent();
         }
-        Chart c = chart("Injector CPU", "% of all cores", List.of(Chart.Series.line("injector CPU", seconds(t), y, "#d62728")), run);
+        Chart c = chart("Injector CPU" + maxPer(run, t), "% of all cores", List.of(Chart.Series.line("injector CPU", seconds(t), y, "#d62728")), run);
         return new Chart(c.title(), c.x(), new Chart.Axis("% of all cores", Chart.Scale.LINEAR, Chart.Format.NUMBER, 0.0, 100.0),
             c.series(), c.xBands(), c.yBands(), c.markers());
     }
 
     public static Chart injectorPauses(RunData run) {
-        List<TimelinePoint> t = run.timeline();
+        List<TimelinePoint> t = windows(run.timeline());
         double[] gc = new double[t.size()];
         double[] lag = new double[t.size()];
         for (int i = 0; i < t.size(); i++) {
@@ -127,7 +129,7 @@ public final class TimelineCharts {
             lag[i] = t.get(i).loopLagMs();
         }
         double[] x = seconds(t);
-        return chart("Injector GC pauses and event-loop lag", "ms", List.of(Chart.Series.line("longest GC pause", x, gc, "#9467bd"),
+        return chart("Injector GC pauses and event-loop lag" + maxPer(run, t), "ms", List.of(Chart.Series.line("longest GC pause", x, gc, "#9467bd"),
             Chart.Series.line("event-loop lag", x, lag, "#8c564b")), run);
     }
 
@@ -140,6 +142,51 @@ public final class TimelineCharts {
     public static Chart.Axis timeAxis(RunData run) {
         double end = run.durationMs() / 1000.0;
         return new Chart.Axis("time since start", Chart.Scale.LINEAR, Chart.Format.CLOCK, 0.0, end > 0 ? end : null);
+    }
+
+    /** " (max per 10 s)" when {@code t} combines intervals, else nothing. */
+    private static String maxPer(RunData run, List<TimelinePoint> t) {
+        return t.size() < run.timeline().size() && t.size() > 1 ? " (max per " + span(t.get(1).tMs() - t.get(0).tMs()) + ")" : "";
+    }
+
+    /** "10 s", "2 min". */
+    static String span(long ms) {
+        return ms < 120_000 ? Math.round(ms / 1000.0) + " s" : Math.round(ms / 60_000.0) + " min";
+    }
+
+    /**
+     * The timeline with at most about {@link LatencyDigest#MAX_TIMELINE_POINTS} points: consecutive intervals are
+     * combined, counts added, users taken at the window's end and CPU, GC pause and lag as the window's maximum
+     * (a saturated second must stay visible).
+     */
+    static List<TimelinePoint> windows(List<TimelinePoint> t) {
+        int k = Math.max(1, (t.size() + LatencyDigest.MAX_TIMELINE_POINTS - 1) / LatencyDigest.MAX_TIMELINE_POINTS);
+        if (k == 1) {
+            return t;
+        }
+        List<TimelinePoint> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i += k) {
+            List<TimelinePoint> w = t.subList(i, Math.min(t.size(), i + k));
+            Map<String, Long> actions = new java.util.TreeMap<>();
+            Map<String, Long> errors = new java.util.TreeMap<>();
+            double cpu = 0;
+            long gc = 0;
+            long lag = 0;
+            for (TimelinePoint p : w) {
+                if (p.actions() != null) {
+                    p.actions().forEach((a, n) -> actions.merge(a, n, Long::sum));
+                }
+                if (p.errors() != null) {
+                    p.errors().forEach((a, n) -> errors.merge(a, n, Long::sum));
+                }
+                cpu = Math.max(cpu, p.cpuPercent());
+                gc = Math.max(gc, p.gcPauseMs());
+                lag = Math.max(lag, p.loopLagMs());
+            }
+            TimelinePoint last = w.get(w.size() - 1);
+            out.add(new TimelinePoint(last.tMs(), last.activeUsers(), last.connectedUsers(), actions, errors, cpu, gc, lag));
+        }
+        return out;
     }
 
     static double[] seconds(List<TimelinePoint> t) {

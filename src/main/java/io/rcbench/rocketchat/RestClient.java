@@ -103,31 +103,31 @@ public final class RestClient {
 
     /** GET {@code path} (relative to the base, starting with '/', query included). */
     public CompletableFuture<RestReply> getAsync(String path) {
-        return exchange("GET", path, request(path).GET(), false).thenApply(this::json);
+        return exchange("GET", path, request(path).GET()).thenApply(this::json);
     }
 
     /** POST {@code body} as JSON to {@code path}. */
     public CompletableFuture<RestReply> postAsync(String path, JsonNode body) {
         return exchange("POST", path, request(path).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), false).thenApply(this::json);
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))).thenApply(this::json);
     }
 
     /** POST a multipart/form-data body. */
     CompletableFuture<RestReply> postMultipartAsync(String path, MultipartBody body) {
         return exchange("POST", path, request(path).header("Content-Type", body.contentType())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())), false).thenApply(this::json);
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))).thenApply(this::json);
     }
 
     /** POST JSON without sending credentials (webhooks authenticate by the token in their URL). */
     CompletableFuture<RestReply> postAnonymousAsync(String path, JsonNode body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
-        return exchange("POST", path, b, false).thenApply(this::json);
+        return exchange("POST", path, b).thenApply(this::json);
     }
 
     /** GET raw bytes (file downloads), authenticated by headers. */
     public CompletableFuture<byte[]> downloadAsync(String path) {
-        return exchange("GET", path, request(path).GET(), true).thenApply(HttpResponse::body);
+        return exchange("GET", path, request(path).GET()).thenApply(HttpResponse::body);
     }
 
     /** Blocking {@link #getAsync}: the JSON body. */
@@ -175,7 +175,7 @@ public final class RestClient {
         return b;
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> exchange(String method, String path, HttpRequest.Builder b, boolean raw) {
+    private CompletableFuture<HttpResponse<byte[]>> exchange(String method, String path, HttpRequest.Builder b) {
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray()).handle((r, t) -> {
             if (t != null) {
                 throw RestFailures.fromTransport(method, path, baseUri, t, timeout);

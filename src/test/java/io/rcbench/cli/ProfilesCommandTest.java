@@ -52,6 +52,13 @@ class ProfilesCommandTest {
     }
 
     @Test
+    void showPrintsAnAbstractProfileToo() {
+        assertThat(run("profiles", "show", "base")).isEqualTo(ExitCodes.PASS);
+        assertThat(out.toString()).contains("# profile base (abstract)", "abstract: true  # profiles/base.yaml:3",
+            "minTailSamples: 1  # profiles/base.yaml:");
+    }
+
+    @Test
     void showRejectsABadOverride() {
         assertThat(run("profiles", "show", "ci-smoke", "--set", "population.activeUsers=0"))
             .isEqualTo(ExitCodes.INVALID_PROFILE);

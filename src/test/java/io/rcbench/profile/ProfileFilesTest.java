@@ -144,4 +144,20 @@ class ProfileFilesTest {
         assertThat(SampleForecast.warnings(p)).anySatisfy(w -> assertThat(w).startsWith("sendMessage p99: about 39 samples expected in the 10 s hold, 100 needed"));
         assertThat(SampleForecast.warnings(p)).noneMatch(w -> w.startsWith("upload.")); // optional SLOs are not forecast
     }
+
+    @Test
+    void holdNeededGrowsAsAProfileIsScaledDown() throws Exception {
+        Profile p = loader.load("minimal-vps");
+        long documented = SampleForecast.holdSecondsNeeded(p).orElseThrow();
+        assertThat(documented).isLessThanOrEqualTo(p.phases().holdSeconds());
+        Profile small = p.scaledTo(10);
+        long needed = SampleForecast.holdSecondsNeeded(small).orElseThrow();
+        assertThat(needed).isGreaterThan(documented);
+        Profile lengthened = loader.load("minimal-vps", List.of("population.users=40", "population.activeUsers=10",
+            "population.idleConnectedUsers=15", "hold.seconds=" + needed));
+        assertThat(SampleForecast.warnings(lengthened)).isEmpty();
+        Profile shorter = loader.load("minimal-vps", List.of("population.users=40", "population.activeUsers=10",
+            "population.idleConnectedUsers=15", "hold.seconds=" + (needed - 30)));
+        assertThat(SampleForecast.warnings(shorter)).isNotEmpty();
+    }
 }

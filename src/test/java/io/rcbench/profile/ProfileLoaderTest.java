@@ -159,6 +159,14 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void documentedMixLevelMustBeALevel() throws Exception {
+        ProfileError e = only(errors(GOOD + "limits: {users: 200, mix: some, sources: [{file: f, quote: q}]}\n"));
+        assertThat(e.origin().line()).isEqualTo(14);
+        assertThat(e.field()).isEqualTo("limits.mix");
+        assertThat(e.message()).isEqualTo("expected one of limited, moderate, heavy, got text 'some'");
+    }
+
+    @Test
     void childValuesOverrideParentsAndNullRemovesAnInheritedKey() throws Exception {
         write("parent", GOOD + "limits:\n  users: 200\n  activeUsers: 50\n  sources: [{file: f.txt, quote: q}]\n");
         write("child", "description: child\nextends: parent\nlimits: {activeUsers: null}\nhold: {seconds: 30}\n");

@@ -65,7 +65,7 @@ public final class UploadRoutes {
         messaging.checkCanPost(req.user(), room, "");
         HttpPostRequestDecoder decoder;
         try {
-            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(DefaultHttpDataFactory.MINSIZE), req.raw());
+            decoder = new HttpPostRequestDecoder(partFactory(), req.raw());
         } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
             throw new MeteorError("error-invalid-body", "A multipart body with a 'file' field is required");
         }
@@ -109,6 +109,24 @@ public final class UploadRoutes {
         } finally {
             decoder.destroy();
         }
+    }
+
+    /**
+     * Parts over 16 KiB spool to a directory beside the store, so keeping one is a rename on the same file system,
+     * not a copy out of /tmp; {@code destroy()} deletes the rest. No deleteOnExit: the JVM would remember every
+     * spooled file's path until exit, a leak in a long load test.
+     */
+    private DefaultHttpDataFactory partFactory() {
+        Path spool = uploadDir.resolveSibling(uploadDir.getFileName() + "-spool");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DefaultHttpDataFactory f = new DefaultHttpDataFactory(DefaultHttpDataFactory.MINSIZE);
+        f.setBaseDir(spool.toString());
+        f.setDeleteOnExit(false);
+        return f;
     }
 
     private RestResponse confirm(RestRequest req) {

@@ -23,8 +23,25 @@ class ChatRoutesTest extends SharedWorkspaceTest {
         assertThat(m.path("msg").asText()).isEqualTo("hello rest");
         assertThat(m.path("u").path("_id").asText()).isEqualTo(alice.userId());
         assertThat(m.path("u").path("username").asText()).isEqualTo("user.0");
-        assertThat(m.path("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        // Millis optional: Ejson.toRest uses Instant.toString, which drops ".000" (JS toISOString keeps it).
+        assertThat(m.path("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
         assertThat(ws.stores().messages.exists(m.path("_id").asText())).isTrue();
+    }
+
+    @Test
+    void restMessagesReachDdpListeners() throws Exception {
+        try (io.rcbench.workspace.DdpTestClient listener = io.rcbench.workspace.DdpTestClient.login(ws, "user.1", PW)) {
+            assertThat(listener.stream("stream-room-messages", channelId).path("msg").asText()).isEqualTo("ready");
+            String sentId = send(alice, channelId, "over rest, heard over ddp").path("_id").asText();
+            JsonNode event = listener.await(io.rcbench.workspace.DdpTestClient.streamEvent("stream-room-messages", channelId));
+            JsonNode m = event.path("fields").path("args").get(0);
+            assertThat(m.path("_id").asText()).isEqualTo(sentId);
+            assertThat(m.path("msg").asText()).isEqualTo("over rest, heard over ddp");
+            assertThat(m.path("ts").has("$date")).as("EJSON date on DDP, ISO string on REST").isTrue();
+            ok(bot.post("/api/v1/chat.postMessage", Json.object().put("roomId", channelId).put("text", "posted, heard")));
+            assertThat(listener.await(io.rcbench.workspace.DdpTestClient.streamEvent("stream-room-messages", channelId))
+                .path("fields").path("args").get(0).path("msg").asText()).isEqualTo("posted, heard");
+        }
     }
 
     @Test

@@ -87,6 +87,17 @@ class IntegrationRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void hookUrlWithTheUserIdSegmentWorksToo() throws Exception {
+        String path = hook("with-user", true);
+        String[] parts = path.split("/");
+        String withUser = "/hooks/" + parts[2] + "/" + bot.userId() + "/" + parts[3];
+        assertThat(anonymous().post(withUser, Json.object().put("text", "three segments")).statusCode()).isEqualTo(200);
+        assertThat(anonymous().post("/hooks/" + parts[2] + "/" + bot.userId() + "/wrong", Json.object().put("text", "x")).statusCode())
+            .isEqualTo(404);
+        assertThat(history(alice, channelId, 50)).contains("three segments");
+    }
+
+    @Test
     void seededHookWorks() throws Exception {
         assertThat(anonymous().post(seed.webhookPaths().get(0), Json.object().put("text", "seeded hook")).statusCode()).isEqualTo(200);
         assertThat(history(alice, channelId, 50)).contains("seeded hook");

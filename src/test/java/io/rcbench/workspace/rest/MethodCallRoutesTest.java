@@ -47,6 +47,13 @@ class MethodCallRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void theFrameNamesTheMethodNotTheUrl() throws Exception {
+        JsonNode res = result(alice.post("/api/v1/method.call/whatever",
+            frame("sendMessage", "11", Json.object().put("rid", channelId).put("msg", "frame decides"))));
+        assertThat(res.path("result").path("msg").asText()).isEqualTo("frame decides");
+    }
+
+    @Test
     void callNeedsAuthentication() throws Exception {
         unauthenticated(anonymous().post("/api/v1/method.call/rooms%2Fget", frame("rooms/get", "1")));
     }
@@ -78,10 +85,12 @@ class MethodCallRoutesTest extends SharedWorkspaceTest {
         failure(alice.post("/api/v1/method.call/sendMessage", Json.object()), 400, "error-invalid-params");
         failure(alice.post("/api/v1/method.call/sendMessage", Json.object().put("message", "{not json")), 400, "error-invalid-params");
         failure(alice.post("/api/v1/method.call/sendMessage", Json.object().put("message", 42)), 400, "error-invalid-params");
-        HttpResponse<String> r = alice.post("/api/v1/method.call/sendMessage", Json.object().put("message", "[1,2]"));
-        assertThat(r.statusCode()).as(r.body()).isIn(200, 400);
-        r = alice.post("/api/v1/method.call/sendMessage", Json.object().put("message", "{\"msg\":\"method\",\"params\":\"x\"}"));
-        assertThat(r.statusCode()).as(r.body()).isIn(200, 400);
+        for (String frame : new String[] {"[1,2]", "42", "{\"msg\":\"method\",\"method\":\"sendMessage\",\"id\":\"1\",\"params\":\"x\"}",
+            "{\"msg\":\"method\",\"method\":\"sendMessage\",\"params\":[]}", "{\"msg\":\"sub\",\"method\":\"x\",\"id\":\"1\",\"params\":[]}",
+            "{\"msg\":\"method\",\"method\":7,\"id\":\"1\",\"params\":[]}"}) {
+            HttpResponse<String> r = alice.post("/api/v1/method.call/sendMessage", Json.object().put("message", frame));
+            failure(r, 400, "error-invalid-params");
+        }
         assertThat(ok(alice.get("/api/v1/me")).path("_id").asText()).isEqualTo(alice.userId());
     }
 }

@@ -77,6 +77,29 @@ class RestRateLimitTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void methodCallAnswers429WhenTheDdpLimiterRefuses() throws Exception {
+        ok(admin.post("/api/v1/settings/DDP_Rate_Limit_Connection_By_Method_Enabled", Json.object().put("value", true)));
+        try {
+            String frame = Json.write(Json.object().put("msg", "method").put("id", "1").put("method", "subscriptions/get")
+                .set("params", Json.array()));
+            for (int i = 0; i < 10; i++) {
+                assertThat(carol.post("/api/v1/method.call/subscriptions%2Fget", Json.object().put("message", frame)).statusCode())
+                    .isEqualTo(200);
+            }
+            HttpResponse<String> r = carol.post("/api/v1/method.call/subscriptions%2Fget", Json.object().put("message", frame));
+            assertThat(r.statusCode()).as(shown(r)).isEqualTo(429);
+            assertThat(body(r).path("success").asBoolean(true)).isFalse();
+            assertThat(body(r).path("error").asText()).startsWith("Error, too many requests. Please slow down.");
+            // The rule is per connection, which method.call keys by auth token: another login has its own budget.
+            io.rcbench.workspace.Rest again = Rest.login(ws, "user.2", PW);
+            assertThat(again.post("/api/v1/method.call/subscriptions%2Fget", Json.object().put("message", frame)).statusCode())
+                .isEqualTo(200);
+        } finally {
+            ok(admin.post("/api/v1/settings/DDP_Rate_Limit_Connection_By_Method_Enabled", Json.object().put("value", false)));
+        }
+    }
+
+    @Test
     void webhooksAreLimitedPerHookUrlWithNoBypass() throws Exception {
         String path = seed.webhookPaths().get(0);
         for (int i = 0; i < 10; i++) {

@@ -69,6 +69,20 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void largeFilesSpoolToDiskAndLeaveNoTemporaryFiles() throws Exception {
+        byte[] big = new byte[300 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        JsonNode file = uploaded(alice, channelId, "big.bin", "application/octet-stream", big);
+        assertThat(Files.readAllBytes(dir.resolve("uploads").resolve(file.path("_id").asText()))).isEqualTo(big);
+        HttpResponse<byte[]> d = download(alice, file.path("url").asText());
+        assertThat(d.statusCode()).isEqualTo(200);
+        assertThat(d.body()).isEqualTo(big);
+        try (Stream<Path> spool = Files.list(dir.resolve("uploads-spool"))) {
+            assertThat(spool).isEmpty();
+        }
+    }
+
+    @Test
     void imagesAreInlineAndStillNosniff() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
         JsonNode file = uploaded(alice, channelId, "pic.png", "image/png", png);
@@ -129,6 +143,20 @@ class UploadRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void unprotectedFilesNeedNoCredentials() throws Exception {
+        String u = uploaded(alice, channelId, "public.txt", "text/plain", HELLO).path("url").asText();
+        ok(admin.post("/api/v1/settings/FileUpload_ProtectFiles", Json.object().put("value", false)));
+        try {
+            HttpResponse<byte[]> d = download(anonymous(), u);
+            assertThat(d.statusCode()).isEqualTo(200);
+            assertThat(d.body()).isEqualTo(HELLO);
+        } finally {
+            ok(admin.post("/api/v1/settings/FileUpload_ProtectFiles", Json.object().put("value", true)));
+        }
+        assertThat(download(anonymous(), u).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void wrongNameOrUnknownIdIs404() throws Exception {
         String id = uploaded(alice, channelId, "right.txt", "text/plain", HELLO).path("_id").asText();
         assertThat(download(alice, "/file-upload/" + id + "/wrong.txt").statusCode()).isEqualTo(404);
@@ -180,6 +208,22 @@ class UploadRoutesTest extends SharedWorkspaceTest {
             RawHttp.Response get = c.read();
             assertThat(get.status()).isEqualTo(200);
             assertThat(get.body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void expectContinueUploadsAsCurlSendsThem() throws Exception {
+        Multipart part = Multipart.file("curl.txt", "text/plain", HELLO);
+        byte[] body = part.bytes();
+        try (RawHttp c = new RawHttp(ws.port())) {
+            c.write("POST /api/v1/rooms.media/" + channelId + " HTTP/1.1\r\nHost: x\r\nX-User-Id: " + alice.userId()
+                + "\r\nX-Auth-Token: " + alice.token() + "\r\nContent-Type: " + part.contentTypeHeader()
+                + "\r\nContent-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(c.read().status()).isEqualTo(100);
+            c.write(body);
+            RawHttp.Response r = c.read();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(Json.parse(r.text()).path("file").path("url").asText()).endsWith("/curl.txt");
         }
     }
 
