@@ -26,9 +26,9 @@ final class PageStyle {
         .verdict.vPASS{border-left-color:var(--pass)}.verdict.vFAIL{border-left-color:var(--fail)}
         .verdict h3{margin:0 0 6px;display:flex;gap:10px;align-items:center}
         .verdict ul{margin:4px 0 8px 18px;padding:0}
-        .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
+        .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:10px}
         .tile{border:1px solid var(--line);border-radius:6px;padding:10px 12px}
-        .tile .v{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
+        .tile .v{font-size:21px;white-space:nowrap;font-weight:600;font-variant-numeric:tabular-nums}
         .tile .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.4px}
         .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:18px}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
