@@ -6,11 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code rcbench <command>}: the entry point of the shaded jar. */
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
-    subcommands = {WorkspaceCommand.class, SeedCommand.class, SmokeCommand.class,
-        BenchCommand.class,
-        ReportCommand.class,
-        CompareCommand.class,
-        ReportBenchCommand.class})
+    subcommands = {RunCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
+        ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class,
+        SessionsBenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -18,6 +16,11 @@ public final class Main {
 
     /** Runs a command and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's default usage code (2) would read as INCONCLUSIVE to a CI gate
+        cli.getCommandSpec().exitCodeOnInvalidInput(io.rcbench.verdict.ExitCodes.USAGE);
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().exitCodeOnInvalidInput(
+            io.rcbench.verdict.ExitCodes.USAGE));
+        return cli.execute(args);
     }
 }

@@ -50,6 +50,14 @@ public class MeteorError extends RuntimeException {
         return details;
     }
 
+    /**
+     * {@code details.timeToReset} in ms, as Meteor's rate limiter sends it with {@code too-many-requests};
+     * -1 when absent.
+     */
+    public long timeToResetMs() {
+        return details != null && details.path("timeToReset").isNumber() ? details.get("timeToReset").asLong() : -1;
+    }
+
     /** The wire form Meteor sends. */
     public ObjectNode toJson() {
         ObjectNode o = Json.object();

@@ -21,17 +21,23 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class IntervalLogWriter implements AutoCloseable {
     private final LatencyRecorder recorder;
     private final HistogramLogWriter log;
+    private final PrintStream out;
     private final OutputStream stream;
     private final long startEpochMs;
     private final ScheduledExecutorService sampler;
+    private final Map<String, Histogram> totals = new java.util.TreeMap<>();
     private long lastEpochMs;
     private boolean closed;
 
-    /** Opens {@code file} and samples every {@code intervalMs}; {@code startEpochMs} is the run's common start. */
+    /**
+     * Opens {@code file} and samples every {@code intervalMs} on its own thread, or only when {@link #sample()} is
+     * called if {@code intervalMs <= 0}; {@code startEpochMs} is the run's common start.
+     */
     public IntervalLogWriter(LatencyRecorder recorder, Path file, long startEpochMs, long intervalMs) throws IOException {
         this.recorder = recorder;
         this.stream = Files.newOutputStream(file);
-        this.log = new HistogramLogWriter(new PrintStream(stream, false, java.nio.charset.StandardCharsets.US_ASCII));
+        this.out = new PrintStream(stream, false, java.nio.charset.StandardCharsets.US_ASCII);
+        this.log = new HistogramLogWriter(out);
         this.startEpochMs = startEpochMs;
         this.lastEpochMs = startEpochMs;
         log.outputComment("rcbench latency log, values in microseconds");
@@ -39,18 +45,22 @@ public final class IntervalLogWriter implements AutoCloseable {
         log.outputStartTime(startEpochMs);
         log.setBaseTime(startEpochMs);
         log.outputLegend();
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hlog-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(this::sample, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        if (intervalMs > 0) {
+            sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hlog-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            sampler.scheduleAtFixedRate(this::sample, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        } else {
+            sampler = null;
+        }
     }
 
-    /** Takes and writes one interval now. */
-    public synchronized void sample() {
+    /** Takes and writes one interval now; returns its histograms by metric (the caller may read, not modify). */
+    public synchronized Map<String, Histogram> sample() {
         if (closed) {
-            return;
+            return Map.of();
         }
         long now = System.currentTimeMillis();
         Map<String, Histogram> intervals = recorder.takeIntervals();
@@ -58,8 +68,17 @@ public final class IntervalLogWriter implements AutoCloseable {
             h.setStartTimeStamp(lastEpochMs);
             h.setEndTimeStamp(now);
             log.outputIntervalHistogram(h);
+            totals.computeIfAbsent(h.getTag(), k -> new Histogram(3)).add(h);
         }
         lastEpochMs = now;
+        out.flush(); // a killed run keeps every interval written so far
+        return intervals;
+    }
+
+    /** A copy of everything written so far for {@code metric} (empty when nothing was), for progress lines. */
+    public synchronized Histogram total(String metric) {
+        Histogram t = totals.get(metric);
+        return t == null ? new Histogram(3) : t.copy();
     }
 
     public long startEpochMs() {
@@ -72,7 +91,9 @@ public final class IntervalLogWriter implements AutoCloseable {
         if (closed) {
             return;
         }
-        sampler.shutdownNow();
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
         sample();
         closed = true;
         stream.close();

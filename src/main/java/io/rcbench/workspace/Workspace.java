@@ -171,6 +171,11 @@ public final class Workspace implements AutoCloseable {
         return URI.create("http://" + config.host() + ":" + port());
     }
 
+    /** The workspace's metrics, for in-process checks (e.g. its own view of method response times). */
+    public WorkspaceMetrics metrics() {
+        return metrics;
+    }
+
     public Stores stores() {
         return stores;
     }

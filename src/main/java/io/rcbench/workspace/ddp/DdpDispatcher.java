@@ -85,7 +85,10 @@ public final class DdpDispatcher {
             case "connect" -> s.sendProtocolError("Already connected", msg);
             case "ping" -> ping(s, msg);
             case "pong" -> { }
-            case "method" -> s.inbox().submit(() -> delayed(Json.text(msg, "method"), () -> method(s, msg)));
+            case "method" -> {
+                long received = System.nanoTime();
+                s.inbox().submit(() -> delayed(Json.text(msg, "method"), () -> method(s, msg, received)));
+            }
             case "sub" -> s.inbox().submit(() -> delayed(null, () -> sub(s, msg)));
             case "unsub" -> s.inbox().submit(() -> delayed(null, () -> unsub(s, msg)));
             default -> s.sendProtocolError("Bad request", msg);
@@ -162,7 +165,7 @@ public final class DdpDispatcher {
         return done;
     }
 
-    private void method(DdpSession s, JsonNode msg) {
+    private void method(DdpSession s, JsonNode msg, long receivedNanos) {
         String name = Json.text(msg, "method");
         String id = Json.text(msg, "id");
         JsonNode params = msg.has("params") ? msg.get("params") : Json.array();
@@ -188,6 +191,7 @@ public final class DdpDispatcher {
         // Monolith order: the write fence usually fires before the result is sent; clients must accept either.
         s.send(Json.object().put("msg", "updated").set("methods", Json.array().add(id)));
         s.send(result);
+        metrics.responded(name, System.nanoTime() - receivedNanos);
     }
 
     /** Rate-limits and runs a method for DDP or REST {@code method.call}. */

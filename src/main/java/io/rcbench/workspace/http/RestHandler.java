@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -15,6 +16,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.rcbench.ddp.Json;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.rest.RestResponse;
@@ -23,15 +26,23 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands each HTTP request to the {@link RestRouter} on a worker thread (routes touch the database) and
- * writes the answer: JSON, or a file sent zero-copy.
+ * writes the answer: JSON, or a file sent zero-copy. Requests of one connection run one after another, so
+ * pipelined HTTP/1.1 requests are answered in the order they came (RFC 9112 section 9.3.2); connections
+ * still run in parallel. One instance per channel.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
     private final RestRouter router;
     private final Executor workers;
+    /** The last request queued on this connection; touched only on the channel's event loop. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     RestHandler(RestRouter router, Executor workers) {
         this.router = router;
@@ -41,15 +52,53 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        if (req.decoderResult().isFailure()) {
+            // Netty still hands over what it could parse (often a usable URI): answering it would act on a request
+            // the client did not send as written. The stream's framing is lost too, so answer and close.
+            refuse(ctx, req.decoderResult().cause());
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         req.retain();
-        workers.execute(() -> {
+        tail = tail.thenRunAsync(() -> {
             try {
                 write(ctx, router.dispatch(req, address), keepAlive);
+            } catch (RuntimeException e) {
+                LOG.warn("writing a REST answer failed", e);
+                ctx.close();
             } finally {
                 req.release();
             }
+        }, workers).exceptionally(e -> {
+            // Only a rejected task gets here (workers shut down): free the request, keep the chain usable.
+            if (req.refCnt() > 0) {
+                req.release();
+            }
+            return null;
         });
+    }
+
+    /**
+     * Closes the connection. A client hanging up mid-request or resetting is routine under load: logged at debug,
+     * not as a pipeline-tail warning with a stack trace per connection.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            LOG.debug("REST connection ended: {}", cause.toString());
+        } else {
+            LOG.warn("REST connection failed: {}", cause.toString());
+        }
+        ctx.close();
+    }
+
+    /** 431 for headers over the limit, 414 for a request line over it, 400 for anything else unparseable. */
+    private void refuse(ChannelHandlerContext ctx, Throwable cause) {
+        int status = cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400;
+        String message = status == 431 ? "Request header fields too large" : status == 414 ? "URI too long" : "Malformed HTTP request";
+        RestResponse r = RestResponse.failure(status, message, null);
+        // Queued behind earlier requests of this connection, so pipelined answers keep their order.
+        tail = tail.thenRunAsync(() -> write(ctx, r, false), workers).exceptionally(e -> null);
     }
 
     private static void write(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive) {

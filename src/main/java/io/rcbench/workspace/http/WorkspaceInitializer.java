@@ -5,14 +5,18 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.DeflateFrameServerExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.rcbench.workspace.ddp.DdpDispatcher;
 import io.rcbench.workspace.rest.RestRouter;
 
 /**
  * The pipeline of every accepted connection: HTTP codec, body aggregation (bounded by the upload limit),
  * permessage-deflate negotiation (on by default, as Meteor), then {@link UpgradeHandler}, which either upgrades
- * to DDP or hands the request to {@link RestHandler}.
+ * to DDP or hands the request to {@link RestHandler}. A client's {@code server_no_context_takeover} request is
+ * granted, as Meteor's permessage-deflate and ddp-streamer's {@code ws} grant it (Netty refuses it by default).
  */
 public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel> {
     private final DdpDispatcher dispatcher;
@@ -33,7 +37,10 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
         ChannelPipeline p = ch.pipeline();
         p.addLast("http", new HttpServerCodec());
         p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
-        p.addLast("deflate", new WebSocketServerCompressionHandler(0));
+        p.addLast("deflate", new WebSocketServerExtensionHandler(
+            new PerMessageDeflateServerExtensionHandshaker(6, ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
+                PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false, 0),
+            new DeflateFrameServerExtensionHandshaker(DeflateFrameServerExtensionHandshaker.DEFAULT_COMPRESSION_LEVEL, 0)));
         p.addLast("upgrade", new UpgradeHandler(dispatcher));
         p.addLast("rest", new RestHandler(router, workers));
     }

@@ -37,6 +37,9 @@ public final class WorkspaceMetrics implements AutoCloseable {
         .help("stream event frames sent to listeners").labelNames("stream").register(registry);
     private HTTPServer server;
 
+    private final java.util.Map<String, org.HdrHistogram.Recorder> responseTimes =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     public WorkspaceMetrics(String version) {
         Info info = Info.builder().name("rcbench_workspace")
             .help("what this server is: an rcbench workspace speaking the Rocket.Chat protocol")
@@ -57,6 +60,20 @@ public final class WorkspaceMetrics implements AutoCloseable {
 
     public void method(String name, boolean hasConnection, boolean hasUser, long nanos) {
         methods.labelValues(name, Boolean.toString(hasConnection), Boolean.toString(hasUser)).observe(nanos / 1e9);
+    }
+
+    /**
+     * A DDP method answered {@code nanos} after its frame arrived (queueing, injected faults and work included):
+     * the server's own view of a call's latency, kept per method for in-process accuracy checks.
+     */
+    public void responded(String method, long nanos) {
+        responseTimes.computeIfAbsent(method, m -> new org.HdrHistogram.Recorder(3)).recordValue(Math.max(0, nanos / 1000));
+    }
+
+    /** Response times (µs) of {@code method} since the previous call of this method for it. */
+    public org.HdrHistogram.Histogram takeResponseTimes(String method) {
+        org.HdrHistogram.Recorder r = responseTimes.get(method);
+        return r == null ? new org.HdrHistogram.Histogram(3) : r.getIntervalHistogram();
     }
 
     public void subscription(String name, long nanos) {

@@ -49,7 +49,7 @@ public final class ChatRoutes {
             Room room = rooms.resolveChannel(req.user(), target);
             ObjectNode message = messaging.post(req.user(), room, b, null);
             ObjectNode out = Json.object().put("ts", System.currentTimeMillis());
-            out.set("channel", Documents.room(room, stores.users.byId(room.creatorId()).orElse(null), stores.rooms));
+            out.set("channel", Documents.room(room, stores));
             out.set("message", message);
             return RestResponse.ok(out);
         });

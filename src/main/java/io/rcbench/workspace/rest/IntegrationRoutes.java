@@ -17,6 +17,7 @@ import io.rcbench.workspace.service.Rooms;
 import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.store.Stores;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ import java.util.List;
  * IP with no bypass, as on Rocket.Chat.
  */
 public final class IntegrationRoutes {
+    /** The integrations table's name column. */
+    private static final int MAX_NAME = 256;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
@@ -54,8 +57,12 @@ public final class IntegrationRoutes {
         User poster = stores.users.byUsername(req.requireText(b, "username"))
             .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
         String channel = req.requireText(b, "channel");
+        String name = Json.text(b, "name");
+        if (name != null && name.length() > MAX_NAME) {
+            throw new MeteorError("error-invalid-name", "Integration name longer than " + MAX_NAME + " characters");
+        }
         rooms.resolveChannel(poster, channel);
-        Integration i = new Integration(RandomId.id(), "webhook-incoming", Json.text(b, "name"), RandomId.secret(48), poster.id(),
+        Integration i = new Integration(RandomId.id(), "webhook-incoming", name, RandomId.secret(48), poster.id(),
             channel, b.path("enabled").asBoolean(true), System.currentTimeMillis());
         stores.integrations.insertAll(List.of(i));
         return RestResponse.ok(Json.object().set("integration", document(i, poster)));
@@ -71,7 +78,7 @@ public final class IntegrationRoutes {
     }
 
     private RestResponse hook(RestRequest req) {
-        Integration i = stores.integrations.byId(req.param("id")).filter(x -> x.token().equals(req.param("token"))).orElse(null);
+        Integration i = stores.integrations.byId(req.param("id")).filter(x -> sameSecret(x.token(), req.param("token"))).orElse(null);
         if (i == null) {
             return RestResponse.failure(404, "Invalid integration id or token provided.", null);
         }
@@ -83,6 +90,11 @@ public final class IntegrationRoutes {
         Room room = rooms.resolveChannel(poster, i.channel());
         messaging.post(poster, room, body, i.id());
         return RestResponse.json(200, Json.object().put("success", true));
+    }
+
+    /** Compares in constant time, so response timing does not reveal how much of a guessed token was right. */
+    private static boolean sameSecret(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** JSON body, or a urlencoded form whose {@code payload} field holds the JSON. */

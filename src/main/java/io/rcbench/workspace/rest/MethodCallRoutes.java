@@ -12,8 +12,9 @@ import io.rcbench.workspace.rest.RestRouter.Limit;
 
 /**
  * {@code method.call/<method>} and {@code method.callAnon/<method>}: a DDP method over REST. The body's
- * {@code message} is the EJSON text of a DDP method frame; the answer's {@code message} is the text of the
- * result frame, with method errors inside it. Exempt from the REST limiter, run through the DDP limiter with
+ * {@code message} is the EJSON text of a DDP method frame, whose {@code method} is the one run (as on Rocket.Chat;
+ * the URL segment is informative); the answer's {@code message} is the text of the result frame, with method
+ * errors inside it. Exempt from the REST limiter, run through the DDP limiter with
  * the auth token as connection id; a DDP rate-limit rejection answers 429.
  */
 public final class MethodCallRoutes {
@@ -36,13 +37,19 @@ public final class MethodCallRoutes {
         } catch (IllegalArgumentException e) {
             throw new MeteorError("error-invalid-params", "Invalid method frame");
         }
-        String id = frame.path("id").asText("");
-        JsonNode params = frame.path("params").isArray() ? frame.get("params") : Json.array();
+        // As Rocket.Chat's isMethodCallProps: the frame names the method; the URL segment is informative only.
+        if (!frame.isObject() || !"method".equals(frame.path("msg").asText()) || !frame.path("method").isTextual()
+            || !frame.path("params").isArray() || !frame.path("id").isTextual()) {
+            throw new MeteorError("error-invalid-params", "Invalid method call");
+        }
+        String id = frame.get("id").asText();
+        String method = frame.get("method").asText();
+        ArrayNode params = (ArrayNode) frame.get("params");
         ObjectNode result = Json.object().put("msg", "result").put("id", id);
         String connection = req.authToken() != null ? req.authToken() : req.clientAddress();
         try {
             JsonNode value = dispatcher.invoke(new MethodContext(req.user(), connection, req.clientAddress(), null),
-                req.param("method"), (ArrayNode) params);
+                method, params);
             if (value != null) {
                 result.set("result", value);
             }

@@ -65,14 +65,30 @@ public final class RestRouter {
     /** Runs the request through its route. Never throws: every failure becomes an HTTP answer. */
     public RestResponse dispatch(FullHttpRequest raw, String clientAddress) {
         long start = System.nanoTime();
-        QueryStringDecoder qs = new QueryStringDecoder(raw.uri());
         String method = raw.method().name();
+        QueryStringDecoder qs;
         Map<String, String> params = new HashMap<>();
-        Entry entry = match(method.equals("HEAD") ? "GET" : method, qs.path(), params);
+        Entry entry;
+        try {
+            qs = new QueryStringDecoder(raw.uri());
+            qs.parameters(); // decodes eagerly, so a bad escape in the query is caught here
+            entry = match(method.equals("HEAD") ? "GET" : method, qs.rawPath(), params);
+        } catch (IllegalArgumentException e) {
+            // A malformed percent escape: the client's fault, never a 500 or a dropped connection.
+            return RestResponse.failure(400, "Malformed URL: " + e.getMessage(), "error-invalid-url");
+        }
         if (entry == null) {
             return RestResponse.failure(404, "Not found", null);
         }
-        RestResponse response = run(entry, raw, qs, params, clientAddress);
+        RestResponse response;
+        try {
+            response = run(entry, raw, qs, params, clientAddress);
+        } catch (RuntimeException e) {
+            // Authentication, limiter or stall failed outside the route: still an answer. The pattern, not the path:
+            // hook paths carry their secret token.
+            LOG.warn("{} {} failed before its route", method, entry.pattern(), e);
+            response = RestResponse.failure(500, "Internal server error", null);
+        }
         metrics.rest(method, entry.pattern(), response.status(), System.nanoTime() - start);
         return response;
     }
@@ -122,8 +138,18 @@ public final class RestRouter {
         }
     }
 
-    private Entry match(String method, String path, Map<String, String> params) {
-        String[] segs = split(path);
+    /**
+     * The route for a raw (still percent-encoded) path. Segments are split first and decoded once each, so an
+     * encoded slash stays inside its parameter ({@code method.call/rooms%2Fget}) and {@code %25} stays a literal
+     * percent. Throws {@link IllegalArgumentException} for a malformed escape.
+     */
+    private Entry match(String method, String rawPath, Map<String, String> params) {
+        String[] segs = split(rawPath);
+        String[] decoded = new String[segs.length];
+        for (int i = 0; i < segs.length; i++) {
+            // In a path '+' is a literal plus, not the form encoding of a space.
+            decoded[i] = QueryStringDecoder.decodeComponent(segs[i].replace("+", "%2B"));
+        }
         for (Entry e : entries) {
             if (!e.method().equals(method) || e.segments().length != segs.length) {
                 continue;
@@ -132,9 +158,9 @@ public final class RestRouter {
             boolean ok = true;
             for (int i = 0; i < segs.length && ok; i++) {
                 if (e.segments()[i].startsWith(":")) {
-                    found.put(e.segments()[i].substring(1), QueryStringDecoder.decodeComponent(segs[i]));
+                    found.put(e.segments()[i].substring(1), decoded[i]);
                 } else {
-                    ok = e.segments()[i].equals(segs[i]);
+                    ok = e.segments()[i].equals(decoded[i]);
                 }
             }
             if (ok) {

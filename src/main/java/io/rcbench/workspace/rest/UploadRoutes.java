@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class UploadRoutes {
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+    /** The uploads table's name and type columns. */
+    private static final int MAX_NAME = 512;
+    private static final int MAX_TYPE = 128;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
@@ -58,12 +62,10 @@ public final class UploadRoutes {
 
     private RestResponse media(RestRequest req) {
         Room room = rooms.require(req.param("rid"));
-        if (!stores.rooms.isMember(room.id(), req.user().id())) {
-            throw new MeteorError("error-not-allowed", "Not allowed");
-        }
+        messaging.checkCanPost(req.user(), room, "");
         HttpPostRequestDecoder decoder;
         try {
-            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(DefaultHttpDataFactory.MINSIZE), req.raw());
+            decoder = new HttpPostRequestDecoder(partFactory(), req.raw());
         } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
             throw new MeteorError("error-invalid-body", "A multipart body with a 'file' field is required");
         }
@@ -76,6 +78,13 @@ public final class UploadRoutes {
             if (file.length() > max) {
                 throw new MeteorError("error-file-too-large", "File size exceeds allowed size of " + max + " bytes");
             }
+            String name = file.getFilename() == null || file.getFilename().isBlank() ? null : file.getFilename();
+            if (name != null && name.length() > MAX_NAME) {
+                throw new MeteorError("error-invalid-file-name", "File name longer than " + MAX_NAME + " characters");
+            }
+            if (file.getContentType() != null && file.getContentType().length() > MAX_TYPE) {
+                throw new MeteorError("error-invalid-file-type", "Content type longer than " + MAX_TYPE + " characters");
+            }
             String id = RandomId.id();
             Path target = uploadDir.resolve(id);
             Files.createDirectories(uploadDir);
@@ -84,9 +93,16 @@ public final class UploadRoutes {
             } else {
                 Files.move(file.getFile().toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             }
-            String name = file.getFilename() == null || file.getFilename().isBlank() ? id : file.getFilename();
-            stores.uploads.insert(new StoredUpload(id, room.id(), req.user().id(), name, file.getContentType(), file.length(),
-                target.toString(), System.currentTimeMillis(), false));
+            if (name == null) {
+                name = id;
+            }
+            try {
+                stores.uploads.insert(new StoredUpload(id, room.id(), req.user().id(), name, file.getContentType(), file.length(),
+                    target.toString(), System.currentTimeMillis(), false));
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target); // no bytes on disk without their metadata
+                throw e;
+            }
             return RestResponse.ok(Json.object().set("file", Json.object().put("_id", id).put("url", url(id, name))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,15 +111,35 @@ public final class UploadRoutes {
         }
     }
 
+    /**
+     * Parts over 16 KiB spool to a directory beside the store, so keeping one is a rename on the same file system,
+     * not a copy out of /tmp; {@code destroy()} deletes the rest. No deleteOnExit: the JVM would remember every
+     * spooled file's path until exit, a leak in a long load test.
+     */
+    private DefaultHttpDataFactory partFactory() {
+        Path spool = uploadDir.resolveSibling(uploadDir.getFileName() + "-spool");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DefaultHttpDataFactory f = new DefaultHttpDataFactory(DefaultHttpDataFactory.MINSIZE);
+        f.setBaseDir(spool.toString());
+        f.setDeleteOnExit(false);
+        return f;
+    }
+
     private RestResponse confirm(RestRequest req) {
         Room room = rooms.require(req.param("rid"));
         StoredUpload up = stores.uploads.byId(req.param("fileId"))
             .filter(u -> u.rid().equals(room.id()) && u.userId().equals(req.user().id()))
             .orElseThrow(() -> new MeteorError("error-invalid-file", "Invalid file"));
+        JsonNode b = req.json();
+        // Checked before the one-time confirm flag is set, so a refused confirmation can be retried.
+        messaging.checkCanPost(req.user(), room, b.path("msg").asText(""));
         if (!stores.uploads.confirm(up.id())) {
             throw new MeteorError("error-file-already-confirmed", "File already confirmed");
         }
-        JsonNode b = req.json();
         ObjectNode file = Json.object().put("_id", up.id()).put("name", up.name()).put("type", up.type())
             .put("size", up.size()).put("format", extension(up.name()));
         ObjectNode attachment = Json.object().put("type", "file").put("title", up.name()).put("title_link", url(up.id(), up.name()))
@@ -145,7 +181,20 @@ public final class UploadRoutes {
         if (!path.startsWith(uploadDir.normalize()) || !Files.isRegularFile(path)) {
             return RestResponse.failure(404, "File not found", null);
         }
-        return RestResponse.file(path, up.type() == null ? "application/octet-stream" : up.type());
+        String type = up.type() == null ? "application/octet-stream" : up.type();
+        // The type is the uploader's claim: nosniff and an attachment disposition keep an uploaded page or script from
+        // running in the workspace's origin; only raster images display inline.
+        return RestResponse.file(path, type).withHeaders(Map.of("Content-Disposition", disposition(up.name(), type),
+            "X-Content-Type-Options", "nosniff"));
+    }
+
+    /** RFC 6266: an ASCII fallback name and the exact name as RFC 8187 UTF-8 percent-encoding. */
+    static String disposition(String name, String type) {
+        boolean inline = type.startsWith("image/") && !type.startsWith("image/svg");
+        StringBuilder ascii = new StringBuilder();
+        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static String url(String id, String name) {

@@ -24,9 +24,14 @@ import java.util.regex.Pattern;
 public final class Accounts {
     /** Meteor's bcrypt cost. */
     public static final int BCRYPT_COST = 10;
-    private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]{1,128}");
+    /** The widths of the users table's name and email columns: longer input is a 400, not a database error. */
+    private static final int MAX_NAME = 256;
+    private static final int MAX_EMAIL = 256;
     private final Stores stores;
     private final Settings settings;
+    /** Serialises the availability check and insert of new users: concurrent creates of one username or email. */
+    private final Object createLock = new Object();
 
     /** A successful login: the token is the secret the client resumes with. */
     public record Login(User user, String token, long expiresAtMs, String type) {
@@ -129,15 +134,29 @@ public final class Accounts {
         if (password == null || password.isEmpty()) {
             throw new MeteorError("error-invalid-password", "Invalid password");
         }
+        if (email != null && email.length() > MAX_EMAIL) {
+            throw new MeteorError("error-invalid-email", "Email longer than " + MAX_EMAIL + " characters");
+        }
+        if (name != null && name.length() > MAX_NAME) {
+            throw new MeteorError("error-invalid-name", "Name longer than " + MAX_NAME + " characters");
+        }
+        checkAvailable(username, email);
+        // bcrypt outside the lock; the check is repeated under it, where it cannot race with another create.
+        User u = new User(RandomId.id(), username, name == null ? username : name, email, roles,
+            bcryptOfDigest(sha256Hex(password), BCRYPT_COST), System.currentTimeMillis(), true);
+        synchronized (createLock) {
+            checkAvailable(username, email);
+            stores.users.insert(u);
+        }
+        return u;
+    }
+
+    private void checkAvailable(String username, String email) {
         if (stores.users.byUsername(username).isPresent()) {
             throw new MeteorError("error-field-unavailable", username + " is already in use :(");
         }
         if (stores.users.emailTaken(email)) {
             throw new MeteorError("error-field-unavailable", email + " is already in use :(");
         }
-        User u = new User(RandomId.id(), username, name == null ? username : name, email, roles,
-            bcryptOfDigest(sha256Hex(password), BCRYPT_COST), System.currentTimeMillis(), true);
-        stores.users.insert(u);
-        return u;
     }
 }

@@ -7,6 +7,7 @@ import io.rcbench.ddp.Json;
 import io.rcbench.workspace.model.Room;
 import io.rcbench.workspace.model.User;
 import io.rcbench.workspace.store.RoomStore;
+import io.rcbench.workspace.store.Stores;
 
 /** The JSON documents Rocket.Chat sends for users, rooms and subscriptions (core-typings shapes, EJSON dates). */
 public final class Documents {
@@ -34,6 +35,12 @@ public final class Documents {
         return o;
     }
 
+    /** The room as Rocket.Chat sends it, its creator looked up in the store (null creator when deleted). */
+    public static ObjectNode room(Room r, Stores stores) {
+        return room(r, stores.users.byId(r.creatorId()).orElse(null), stores.rooms);
+    }
+
+    /** The room as Rocket.Chat sends it, for a caller that already holds the creator. */
     public static ObjectNode room(Room r, User creator, RoomStore rooms) {
         ObjectNode o = Json.object().put("_id", r.id()).put("t", r.t());
         if (r.name() != null) {

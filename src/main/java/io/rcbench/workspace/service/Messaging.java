@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 public final class Messaging {
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@([0-9a-zA-Z-_.]+)");
     private static final Pattern CHANNEL = Pattern.compile("(?:^|\\s)#([0-9a-zA-Z-_.]+)");
+    private static final int MAX_ID = 64;
     private static final long TS_REJECT_MS = 60_000;
     private static final long TS_REPLACE_MS = 10_000;
     private final Stores stores;
@@ -72,6 +73,10 @@ public final class Messaging {
         }
         checkCanSend(sender, room);
         String id = Json.text(message, "_id");
+        if (id != null && (id.isEmpty() || id.length() > MAX_ID)) {
+            // Refused here rather than swallowed later as a failed insert: the messages table's id column is 64 wide.
+            throw new MeteorError("error-invalid-params", "Message _id must be 1 to " + MAX_ID + " characters");
+        }
         if (id != null && stores.messages.exists(id)) {
             return null;
         }
@@ -96,15 +101,15 @@ public final class Messaging {
      * {@code integrationId} sets {@code bot:{i}}. Not counted in rocketchat_message_sent (as Rocket.Chat).
      */
     public ObjectNode post(User poster, Room room, JsonNode body, String integrationId) {
+        String text = body.hasNonNull("text") ? body.get("text").asText() : body.path("msg").asText("");
+        checkSize(text);
+        // Validate before joining: a refused post must not leave the poster subscribed.
+        checkReadOnly(poster, room);
         if (!stores.rooms.isMember(room.id(), poster.id())) {
             if (!room.isPublic()) {
                 throw new MeteorError("error-not-allowed", "Not allowed");
             }
             stores.rooms.addMember(room.id(), poster.id(), System.currentTimeMillis());
-        }
-        String text = body.hasNonNull("text") ? body.get("text").asText() : body.path("msg").asText("");
-        if (text.length() > settings.number("Message_MaxAllowedSize")) {
-            throw new MeteorError("error-message-size-exceeded", "Message size exceeds the allowed maximum");
         }
         ObjectNode doc = document(RandomId.id(), room, poster, text, System.currentTimeMillis());
         doc.put("groupable", false);
@@ -121,7 +126,7 @@ public final class Messaging {
 
     /** Stores a file message built by the upload confirmation. */
     public ObjectNode postFile(User sender, Room room, String text, ObjectNode file, ArrayNode attachments) {
-        checkCanSend(sender, room);
+        checkCanPost(sender, room, text);
         ObjectNode doc = document(RandomId.id(), room, sender, text, System.currentTimeMillis());
         doc.set("file", file);
         doc.set("files", Json.array().add(file));
@@ -131,10 +136,29 @@ public final class Messaging {
         return doc;
     }
 
+    /**
+     * What a message with {@code text} from {@code sender} into {@code room} must pass before anything is stored
+     * (uploads check it before taking or confirming a file): size, membership, read-only.
+     */
+    public void checkCanPost(User sender, Room room, String text) {
+        checkSize(text);
+        checkCanSend(sender, room);
+    }
+
+    private void checkSize(String text) {
+        if (text.length() > settings.number("Message_MaxAllowedSize")) {
+            throw new MeteorError("error-message-size-exceeded", "Message size exceeds the allowed maximum");
+        }
+    }
+
     private void checkCanSend(User sender, Room room) {
         if (!stores.rooms.isMember(room.id(), sender.id())) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
+        checkReadOnly(sender, room);
+    }
+
+    private static void checkReadOnly(User sender, Room room) {
         if (room.readOnly() && !Permissions.has(sender, "post-readonly")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }

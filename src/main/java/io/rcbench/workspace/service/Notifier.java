@@ -51,8 +51,7 @@ public final class Notifier {
         stores.rooms.subscriptionState(room.id(), member.id()).ifPresent(s ->
             toUser(member.id(), "subscriptions-changed", "inserted", Documents.subscription(room, member, s)));
         if (hub.hasListeners(NOTIFY_USER, member.id() + "/rooms-changed")) {
-            toUser(member.id(), "rooms-changed", "inserted",
-                Documents.room(room, stores.users.byId(room.creatorId()).orElse(null), stores.rooms));
+            toUser(member.id(), "rooms-changed", "inserted", Documents.room(room, stores));
         }
     }
 
@@ -77,7 +76,7 @@ public final class Notifier {
         for (String uid : stores.rooms.members(room.id())) {
             if (hub.hasListeners(NOTIFY_USER, uid + "/rooms-changed")) {
                 if (roomDoc == null) {
-                    roomDoc = Documents.room(room, stores.users.byId(room.creatorId()).orElse(null), stores.rooms);
+                    roomDoc = Documents.room(room, stores);
                     roomDoc.set("lastMessage", message);
                 }
                 toUser(uid, "rooms-changed", "updated", roomDoc);

@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
 
 /** Creating, joining and reading rooms with Rocket.Chat's rules and error codes. Thread-safe. */
 public final class Rooms {
-    private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]+");
+    /** Rocket.Chat's default UTF8_Channel_Names_Validation, bounded by the rooms table's name column. */
+    private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]{1,256}");
     private final Stores stores;
     private final Notifier notifier;
+    /**
+     * Serialises the name check and insert of named rooms: the store's unique index is case-sensitive, so
+     * without this two concurrent creates of "Ops" and "ops" would both succeed.
+     */
+    private final Object nameLock = new Object();
 
     public Rooms(Stores stores, Notifier notifier) {
         this.stores = stores;
@@ -44,8 +50,13 @@ public final class Rooms {
         }
         Room room = new Room(RandomId.id(), type, name, creator.id(), System.currentTimeMillis(), readOnly);
         try {
-            stores.rooms.insert(room);
+            synchronized (nameLock) {
+                stores.rooms.insert(room);
+            }
         } catch (StoreException e) {
+            if (!e.isDuplicateKey() && stores.rooms.byName(name).isEmpty()) {
+                throw e;
+            }
             throw new MeteorError("error-duplicate-channel-name", "A channel with name '" + name + "' exists");
         }
         for (User m : members) {
@@ -57,9 +68,13 @@ public final class Rooms {
         return doc;
     }
 
-    /** The direct-message room of two users, created on first use; its id is both user ids sorted. */
+    /**
+     * The direct-message room of two users, created on first use; its id is both user ids sorted. With
+     * oneself it is the self-DM Rocket.Chat allows: id the user's id, one member.
+     */
     public Room direct(User a, User b) {
-        List<String> ids = new ArrayList<>(List.of(a.id(), b.id()));
+        Set<User> members = a.id().equals(b.id()) ? Set.of(a) : Set.of(a, b);
+        List<String> ids = new ArrayList<>(members.stream().map(User::id).toList());
         ids.sort(null);
         String rid = String.join("", ids);
         return stores.rooms.byId(rid).orElseGet(() -> {
@@ -72,7 +87,7 @@ public final class Rooms {
                 }
                 return stores.rooms.byId(rid).orElseThrow();
             }
-            for (User u : Set.of(a, b)) {
+            for (User u : members) {
                 stores.rooms.addMember(rid, u.id(), room.createdAtMs());
                 notifier.subscriptionInserted(room, u);
             }
@@ -130,8 +145,7 @@ public final class Rooms {
     public List<ObjectNode> roomsOf(User user) {
         List<ObjectNode> out = new ArrayList<>();
         for (String rid : stores.rooms.roomsOf(user.id())) {
-            stores.rooms.byId(rid).ifPresent(r -> out.add(
-                Documents.room(r, stores.users.byId(r.creatorId()).orElse(null), stores.rooms)));
+            stores.rooms.byId(rid).ifPresent(r -> out.add(Documents.room(r, stores)));
         }
         return out;
     }

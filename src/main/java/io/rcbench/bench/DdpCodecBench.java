@@ -1,0 +1,88 @@
+package io.rcbench.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.client.StreamEvent;
+import io.rcbench.ddp.codec.DdpDecoder;
+import io.rcbench.ddp.codec.DdpEncoder;
+import io.rcbench.ddp.codec.InboundFrame;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * JMH: the DDP client's hot path against a plain Jackson-tree baseline. Encode a {@code sendMessage} call; decode a
+ * {@code changed} stream-room-messages event carrying a full message document, as the client dispatches it (key
+ * fields read, args kept raw) and with the args parsed as a listener that needs the document would.
+ * Run: {@code java -cp target/rcbench.jar org.openjdk.jmh.Main DdpCodecBench -prof gc} (see docs/readme-ddp-client.md).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DdpCodecBench {
+    /** A message as the workspace (and Rocket.Chat 8.x) streams it: mentions, channels, md AST, EJSON dates. */
+    static final String EVENT = "{\"msg\":\"changed\",\"collection\":\"stream-room-messages\",\"id\":\"id\",\"fields\":"
+        + "{\"eventName\":\"GENERAL\",\"args\":[{\"_id\":\"kXbAqmyM9hzyjTZQE\",\"rid\":\"GENERAL\",\"msg\":\"Hello everyone, "
+        + "the deploy of version 8.8.1 is done; please check @alice #general\",\"ts\":{\"$date\":1764567000123},\"u\":"
+        + "{\"_id\":\"Bq3JxuF4HRNBfbeZy\",\"username\":\"user.17\",\"name\":\"User 17\"},\"_updatedAt\":{\"$date\":1764567000130},"
+        + "\"mentions\":[{\"_id\":\"r2DkfMm4gQkcP4Zqs\",\"username\":\"alice\",\"name\":\"Alice\",\"type\":\"user\"}],"
+        + "\"channels\":[{\"_id\":\"GENERAL\",\"name\":\"general\"}],\"md\":[{\"type\":\"PARAGRAPH\",\"value\":[{\"type\":"
+        + "\"PLAIN_TEXT\",\"value\":\"Hello everyone, the deploy of version 8.8.1 is done; please check \"},{\"type\":"
+        + "\"MENTION_USER\",\"value\":{\"type\":\"PLAIN_TEXT\",\"value\":\"alice\"}},{\"type\":\"PLAIN_TEXT\",\"value\":\" \"},"
+        + "{\"type\":\"MENTION_CHANNEL\",\"value\":{\"type\":\"PLAIN_TEXT\",\"value\":\"general\"}}]}],\"urls\":[]}]}}";
+
+    private final ObjectNode message = Json.object().put("_id", "kXbAqmyM9hzyjTZQE").put("rid", "GENERAL")
+        .put("msg", "Hello everyone, the deploy of version 8.8.1 is done; please check @alice #general");
+    private final InboundFrame frame = new InboundFrame();
+    private long ids;
+
+    @Benchmark
+    public byte[] encodeMethodCall() {
+        return DdpEncoder.method(Long.toString(++ids), "sendMessage", message);
+    }
+
+    @Benchmark
+    public byte[] encodeMethodCallJacksonTree() throws JsonProcessingException {
+        ObjectNode f = Json.object().put("msg", "method").put("id", Long.toString(++ids)).put("method", "sendMessage");
+        f.putArray("params").add(message);
+        return Json.MAPPER.writeValueAsBytes(f);
+    }
+
+    /** What the client does per event before calling listeners: key fields, args kept raw, one StreamEvent. */
+    @Benchmark
+    public StreamEvent decodeStreamEvent() {
+        DdpDecoder.decode(EVENT, frame);
+        return new StreamEvent(frame.collection(), frame.eventName(), frame.id(), frame.args(), 0L);
+    }
+
+    /** The same plus the args parsed to a tree, as a listener that reads the document pays. */
+    @Benchmark
+    public void decodeStreamEventWithArgs(Blackhole bh) {
+        DdpDecoder.decode(EVENT, frame);
+        bh.consume(frame.args().tree().get(0).path("_id").asText());
+    }
+
+    /** Baseline: the whole frame as a Jackson tree, then the same fields. */
+    @Benchmark
+    public void decodeStreamEventJacksonTree(Blackhole bh) throws JsonProcessingException {
+        JsonNode n = Json.MAPPER.readTree(EVENT);
+        bh.consume(n.path("msg").asText());
+        bh.consume(n.path("collection").asText());
+        JsonNode fields = n.path("fields");
+        bh.consume(fields.path("eventName").asText());
+        bh.consume(fields.path("args").get(0).path("_id").asText());
+    }
+}

@@ -1,0 +1,86 @@
+package io.rcbench.cli;
+
+import io.rcbench.job.JobSpec;
+import io.rcbench.job.MainJob;
+import io.rcbench.job.PreflightException;
+import io.rcbench.job.ProfilePlans;
+import io.rcbench.profile.Profile;
+import io.rcbench.profile.ProfileException;
+import io.rcbench.profile.ProfileLoader;
+import io.rcbench.run.LoadPlan;
+import io.rcbench.verdict.ExitCodes;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rcbench run}: the main job. Runs a profile: without {@code --target} against the embedded workspace started
+ * in its own JVM held to the profile's envelope, otherwise against the given workspace (preflight, provisioning with
+ * the admin credentials from the environment). Writes {@code reports/<run-id>/}; exits with the verdict's code.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a profile against the embedded workspace (default) or --target; judge it and write reports/<run-id>/.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--profile", defaultValue = "ci-smoke", description = "Profile name in --profiles or a file (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--set", description = "Override a profile field, e.g. --set hold.seconds=60 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--profiles", defaultValue = "profiles", description = "Profiles folder (default: ${DEFAULT-VALUE}).")
+    Path profiles;
+
+    @Option(names = "--target", description = "Rocket.Chat base URL (http(s)://host:port). Default: the embedded workspace.")
+    URI target;
+
+    @Option(names = "--transport", defaultValue = "ddp", description = "Actions over ddp or rest (Rocket.Chat 9) (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of schedules, choices and room layout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off for the run (admin needed).")
+    boolean relaxLimits;
+
+    @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
+    URI prometheus;
+
+    @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
+    @Override
+    public Integer call() throws Exception {
+        Profile p;
+        try {
+            p = new ProfileLoader(profiles).load(profile, sets);
+        } catch (ProfileException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.INVALID_PROFILE;
+        }
+        try {
+            MainJob.Outcome out = new MainJob(spec(p, target, transport, seed, relaxLimits, prometheus, reports),
+                System.out).run();
+            System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
+            return out.exitCode();
+        } catch (PreflightException e) {
+            System.err.println("preflight failed, nothing was run: " + e.getMessage());
+            return ExitCodes.RUN_ERROR;
+        }
+    }
+
+    /** The job for one run of {@code p}; credentials come from the environment only. */
+    static JobSpec spec(Profile p, URI target, String transport, long seed, boolean relaxLimits, URI prometheus,
+                        Path reports) {
+        String runId = MainJob.newRunId(p.name());
+        LoadPlan plan = ProfilePlans.plan(p, runId, target == null ? URI.create("http://127.0.0.1") : target,
+            transport, System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance"), seed);
+        return new JobSpec(target, ProfilePlans.envelope(p), ProfilePlans.population(p, seed), plan, p, prometheus,
+            relaxLimits, System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"), reports,
+            "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,96 @@
+package io.rcbench.ddp.client;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.rcbench.ddp.ws.TlsContexts;
+import io.rcbench.ddp.ws.TlsOptions;
+import io.rcbench.ddp.ws.WebSocketConnector;
+import io.rcbench.ddp.ws.WsOptions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes {@link DdpClient}s on a set of event loops: its own small group ({@link #create(int)}, for tools and tests;
+ * closed with it) or a caller's group ({@link #using}, e.g. Gatling's loops; never shut down here). Clients are spread
+ * over the loops, or pinned to a given loop (a Gatling virtual user's). TLS contexts and connectors are built once
+ * per set of options and shared. Thread-safe.
+ */
+public final class DdpClients implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final Class<? extends Channel> channelClass;
+    private final boolean owned;
+    private final DdpStats stats = new DdpStats();
+    private final Map<TlsOptions, SslContext> tls = new ConcurrentHashMap<>();
+    private final Map<WsOptions, WebSocketConnector> plain = new ConcurrentHashMap<>();
+    private final Map<WsOptions, Map<TlsOptions, WebSocketConnector>> secure = new ConcurrentHashMap<>();
+
+    private DdpClients(EventLoopGroup group, Class<? extends Channel> channelClass, boolean owned) {
+        this.group = group;
+        this.channelClass = channelClass;
+        this.owned = owned;
+    }
+
+    /** A factory with its own NIO group of {@code ioThreads} daemon threads named {@code rcbench-ddp-*}. */
+    public static DdpClients create(int ioThreads) {
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads must be >= 1");
+        }
+        EventLoopGroup g = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rcbench-ddp", true),
+            NioIoHandler.newFactory());
+        return new DdpClients(g, NioSocketChannel.class, true);
+    }
+
+    /** A factory on the caller's NIO event loops; {@link #close()} leaves them running. */
+    public static DdpClients using(EventLoopGroup group) {
+        return using(group, NioSocketChannel.class);
+    }
+
+    /** A factory on the caller's event loops with the socket channel type that matches them. */
+    public static DdpClients using(EventLoopGroup group, Class<? extends Channel> channelClass) {
+        return new DdpClients(group, channelClass, false);
+    }
+
+    /** A client on the next loop of the group. */
+    public DdpClient newClient(DdpClientConfig config) {
+        return newClient(config, group.next());
+    }
+
+    /** A client pinned to {@code loop} (which must belong to a group of the same transport). */
+    public DdpClient newClient(DdpClientConfig config, EventLoop loop) {
+        return new DdpClient(config, connector(config), loop, stats);
+    }
+
+    /** Counters shared by every client of this factory. */
+    public DdpStats stats() {
+        return stats;
+    }
+
+    public EventLoopGroup group() {
+        return group;
+    }
+
+    private WebSocketConnector connector(DdpClientConfig config) {
+        boolean wss = config.socketUri().getScheme().equals("wss");
+        if (!wss) {
+            return plain.computeIfAbsent(config.transport(), o -> new WebSocketConnector(channelClass, o, null));
+        }
+        SslContext ctx = tls.computeIfAbsent(config.tls(), TlsContexts::build);
+        return secure.computeIfAbsent(config.transport(), o -> new ConcurrentHashMap<>())
+            .computeIfAbsent(config.tls(), t -> new WebSocketConnector(channelClass, config.transport(), ctx));
+    }
+
+    /** Shuts down the group when this factory created it (clients still open are cut). */
+    @Override
+    public void close() {
+        if (owned) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

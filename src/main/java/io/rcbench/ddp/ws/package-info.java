@@ -1,0 +1,7 @@
+/**
+ * WebSocket transport of the DDP client: Java-WebSocket's protocol engine ({@code WebSocketImpl} with
+ * {@code Draft_6455}: handshake, framing, masking, close codes, permessage-deflate) driven from a Netty channel on a
+ * shared event loop, with optional TLS. No thread per connection: every callback of a connection runs on the event
+ * loop its channel is registered on.
+ */
+package io.rcbench.ddp.ws;

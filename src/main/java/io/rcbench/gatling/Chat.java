@@ -1,0 +1,307 @@
+package io.rcbench.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.RandomId;
+import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.rocketchat.WebClientSubscriptions;
+import io.rcbench.run.ErrorReason;
+import io.rcbench.run.LoadPlan;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The chat activities of a simulated person, built on {@link Ddp} and Gatling's HTTP DSL: enter the room (rooms,
+ * its four subscriptions), load its history, mark it read, type, send text (DDP or REST by the plan's transport),
+ * upload and download files, and post webhooks. Every activity is measured; the first one after
+ * {@link RcbenchDsl#nextArrival()} is measured from its intended start.
+ */
+public final class Chat {
+    /** The feeder key carrying the user's account index. */
+    public static final String INDEX = "rcb.index";
+    private static final String UPLOAD_SIZE = "rcb.uploadSize";
+    private static final String UPLOAD_CLASS = "rcb.uploadClass";
+    private static final String FILE_ID = "rcb.fileId";
+    private static final String DOWNLOAD = "rcb.download";
+    private static final byte[] NOISE = noise(10 * 1024 * 1024);
+
+    private Chat() {
+    }
+
+    private static RunContext run() {
+        return RunContext.current();
+    }
+
+    private static ChatUser user(Session s) {
+        return s.get(ChatUser.KEY);
+    }
+
+    /** Creates the person behind account {@code rcb.index}: a user, or a bot when {@code bot}. */
+    public static Function<Session, Session> becomeUser(boolean bot) {
+        return s -> {
+            int i = s.getInt(INDEX);
+            LoadPlan plan = run().plan();
+            String name = (bot ? plan.botPrefix() : plan.userPrefix()) + i;
+            return s.set(ChatUser.KEY, new ChatUser(i, name, bot, plan.seed() * 1_000_003L + i * 2L + (bot ? 1 : 0)));
+        };
+    }
+
+    /** The account's username (for {@link Ddp#login}). */
+    public static String username(Session s) {
+        return user(s).username();
+    }
+
+    /** The seeded accounts' password (from the environment; never logged). */
+    public static String password(Session s) {
+        return run().plan().password();
+    }
+
+    /** Finds the user's load-test room ({@code rooms/get}), then opens it: the web client's four room subscriptions. */
+    public static ChainBuilder enterRoom() {
+        return exec(findRoom())
+            .exec(Ddp.subscribeAll("subscribeRoom",
+                s -> WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, user(s).rid())))
+            .exec(s -> {
+                user(s).listening(run());
+                return s;
+            });
+    }
+
+    /** {@code rooms/get}: the user's load-test room becomes the room it acts in (not yet subscribed). */
+    public static ChainBuilder findRoom() {
+        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
+            .thenApply(r -> {
+                String rid = loadTestRoom(r.tree());
+                if (rid == null) {
+                    throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
+                        user(s).username() + " is in no loadtest room: was the target provisioned?");
+                }
+                user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
+                return s;
+            })));
+    }
+
+    /**
+     * A bot's view: every message of every room it is in ({@code stream-room-messages __my_messages__}); it answers
+     * commands addressed to it in the room they came from. Bots are not counted as receivers of deliveries.
+     */
+    public static ChainBuilder listenToAllRooms() {
+        return exec(StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
+            user(s).open(Ddp.client(s), s.getString(Ddp.UID), ChatUser.ALL_ROOMS, run());
+            return Ddp.client(s).subscribeStream("stream-room-messages", ChatUser.ALL_ROOMS, null).ready()
+                .thenApply(v -> s);
+        }));
+    }
+
+    private static String loadTestRoom(JsonNode rooms) {
+        JsonNode list = rooms.isArray() ? rooms : rooms.path("update");
+        for (JsonNode r : list) {
+            if (r.path("name").asText("").startsWith("loadtest-")) {
+                return r.path("_id").asText();
+            }
+        }
+        return null;
+    }
+
+    /** Loads the open room's last 50 messages ({@code loadHistory}, or {@code channels.history} over REST). */
+    public static ChainBuilder loadHistory() {
+        if (rest()) {
+            return Measured.http(s -> "loadHistory", exec(Measured.checked(auth(http("loadHistory")
+                .get(s -> "/api/v1/channels.history?roomId=" + user(s).rid() + "&count=50")))), null);
+        }
+        return exec(Ddp.call("loadHistory", s -> new Object[] {user(s).rid(), null, 50,
+            Json.object().put("$date", System.currentTimeMillis())}, null));
+    }
+
+    /** Marks the open room read ({@code readMessages}, or {@code subscriptions.read} over REST). */
+    public static ChainBuilder read() {
+        if (rest()) {
+            return Measured.http(s -> "read", exec(Measured.checked(auth(http("read").post("/api/v1/subscriptions.read")
+                .body(StringBody(s -> Json.object().put("rid", user(s).rid()).toString())).asJson()))), null);
+        }
+        return exec(Ddp.call("readMessages", s -> new Object[] {user(s).rid()}, null).named("read"));
+    }
+
+    /** Typing in the open room; the message that follows is intended {@code typingMillis} later. */
+    public static ChainBuilder typing() {
+        long typingNanos = Duration.ofMillis(run().plan().rates().typingMillis()).toNanos();
+        return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.client(s).call("stream-notify-room",
+                Ddp.typingParams(user(s).rid(), user(s).username(), true))
+            .thenApply(r -> s.set(Arrivals.INTENDED, Arrivals.current(s) + typingNanos))))
+            .pause(Duration.ofMillis(run().plan().rates().typingMillis()));
+    }
+
+    /**
+     * Sends a text message to the open room with a client-chosen id; every other connected member's receipt is a
+     * delivery. A share of messages mention a bot with a command, whose answer is timed as {@code botReply}.
+     */
+    public static ChainBuilder sendText() {
+        if (rest()) {
+            return exec(s -> s.set("rcb.msg", compose(s)))
+                .exec(Measured.http(s -> "sendMessage", exec(Measured.checked(auth(http("sendMessage")
+                    .post("/api/v1/chat.sendMessage").body(StringBody(s -> {
+                        Message m = s.get("rcb.msg");
+                        m.register(s);
+                        return Json.object().set("message", Json.object().put("_id", m.id).put("rid", m.rid)
+                            .put("msg", m.text)).toString();
+                    })).asJson()))), (s, ok) -> {
+                        if (!ok) {
+                            run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
+                        }
+                    }));
+        }
+        return exec(StepActionBuilder.withContext("sendMessage", ctx -> s -> {
+            Message m = compose(s);
+            DdpClient c = Ddp.client(s);
+            m.register(s);
+            return c.call("sendMessage", Json.object().put("_id", m.id).put("rid", m.rid).put("msg", m.text))
+                .handle((r, t) -> {
+                    if (t != null) {
+                        run().metrics().deliveries().cancel(m.id);
+                        throw t instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(t);
+                    }
+                    return s;
+                });
+        }));
+    }
+
+    /** A message about to be sent. */
+    private record Message(String id, String rid, String text, boolean mention) {
+        void register(Session s) {
+            long now = System.nanoTime();
+            ChatUser u = user(s);
+            run().metrics().deliveries().sent(id, rid, u.uid(), now);
+            if (mention) {
+                u.mentioned(id, now);
+            }
+        }
+    }
+
+    private static Message compose(Session s) {
+        ChatUser u = user(s);
+        LoadPlan plan = run().plan();
+        String id = RandomId.id();
+        boolean mention = plan.bots() > 0 && u.uniform() < plan.rates().mentionShare();
+        String text = mention
+            ? "@" + plan.botPrefix() + (int) (u.uniform() * plan.bots()) + " !status build " + id.substring(0, 6)
+            : TEXTS.get((int) (u.uniform() * TEXTS.size()));
+        return new Message(id, u.rid(), text, mention);
+    }
+
+    private static final List<String> TEXTS = List.of("ok", "sounds good, merging after lunch",
+        "the build on main is green again", "can someone review the capacity report before the meeting?",
+        "I moved the standup to 10:30; the calendar invite is updated and the notes are in the usual folder",
+        "deploying the hotfix now", "thanks!", "which profile did the last run use?");
+
+    /**
+     * Uploads a file to the open room ({@code rooms.media} then {@code rooms.mediaConfirm}); its class drawn from the
+     * mix's file classes by share, its size log-uniform within the class. Measured as {@code upload.<class>}.
+     */
+    public static ChainBuilder upload() {
+        return exec(s -> {
+            LoadPlan.FileClass c = fileClass(user(s), run().plan().rates());
+            return s.set(UPLOAD_CLASS, c.metric()).set(UPLOAD_SIZE, uploadSize(user(s), c));
+        }).exec(Measured.http(s -> s.getString(UPLOAD_CLASS), exec(Measured.checked(auth(http("rooms.media")
+                    .post(s -> "/api/v1/rooms.media/" + user(s).rid())
+                    .bodyPart(ByteArrayBodyPart("file", s -> java.util.Arrays.copyOf(NOISE, s.getInt(UPLOAD_SIZE)))
+                        .fileName(s -> "rcbench-" + s.getInt(UPLOAD_SIZE) + ".bin")
+                        .contentType("application/octet-stream"))
+                    .asMultipartForm()).check(jsonPath("$.file._id").saveAs(FILE_ID))))
+                .exec(Measured.checked(auth(http("rooms.mediaConfirm")
+                    .post(s -> "/api/v1/rooms.mediaConfirm/" + user(s).rid() + "/" + s.getString(FILE_ID))
+                    .body(StringBody("{\"msg\":\"have a look\"}")).asJson()))), null));
+    }
+
+    static LoadPlan.FileClass fileClass(ChatUser u, LoadPlan.Rates r) {
+        double x = u.uniform();
+        for (LoadPlan.FileClass c : r.files()) {
+            if ((x -= c.share()) < 0) {
+                return c;
+            }
+        }
+        return r.files().get(r.files().size() - 1);
+    }
+
+    static int uploadSize(ChatUser u, LoadPlan.FileClass c) {
+        double logSize = Math.log(c.minBytes()) + u.uniform() * (Math.log(c.maxBytes()) - Math.log(c.minBytes()));
+        return (int) Math.min(NOISE.length, Math.max(1, Math.round(Math.exp(logSize))));
+    }
+
+    /** Downloads a file this user saw posted, if one is waiting. */
+    public static ChainBuilder downloadIfAny() {
+        return exec(s -> {
+            String d = user(s).nextDownload();
+            return d == null ? s.remove(DOWNLOAD) : s.set(DOWNLOAD, d);
+        }).doIf(s -> s.contains(DOWNLOAD)).then(Measured.http(s -> "download",
+            exec(Measured.checked(auth(http("download").get(s -> s.getString(DOWNLOAD))))), null));
+    }
+
+    /** Posts an incoming webhook (CI or alert) into its room; measured as {@code webhook}. */
+    public static ChainBuilder postWebhook(String kind) {
+        return Measured.http(s -> "webhook", exec(Measured.checked(http("webhook." + kind)
+            .post(s -> hookPath(s)).body(StringBody(s -> Json.object().put("text", kind.equals("ci")
+                ? "CI: pipeline #" + s.userId() + " passed on main" : "ALERT: p99 latency above budget on node-"
+                + s.userId() % 7).toString())).asJson())), null);
+    }
+
+    private static String hookPath(Session s) {
+        List<LoadPlan.Webhook> hooks = run().plan().webhooks();
+        LoadPlan.Webhook h = hooks.get((int) (s.userId() % hooks.size()));
+        return "/hooks/" + h.id() + "/" + h.token();
+    }
+
+    /**
+     * A client coming back after its connection dropped (sleep, network change, reload): a new DDP session, a resume
+     * login (measured as {@code login}), the web client's subscriptions and the open room again. Messages sent while
+     * it was away are not expected of it.
+     */
+    public static ChainBuilder reconnect() {
+        return exec(leave())
+            .exec(Ddp.connect())
+            .exec(Ddp.resume())
+            .exec(Ddp.subscribeWebClient())
+            .exec(enterRoom());
+    }
+
+    /** Stops receiving and closes the connection. */
+    public static ChainBuilder leave() {
+        return exec(s -> {
+            ChatUser u = s.get(ChatUser.KEY);
+            if (u != null) {
+                u.close(run());
+            }
+            return s;
+        }).exec(Ddp.close());
+    }
+
+    private static io.gatling.javaapi.http.HttpRequestActionBuilder auth(
+        io.gatling.javaapi.http.HttpRequestActionBuilder r) {
+        return r.header("X-User-Id", s -> s.getString(Ddp.UID)).header("X-Auth-Token", s -> s.getString(Ddp.TOKEN));
+    }
+
+    private static boolean rest() {
+        return run().plan().transport().equals("rest");
+    }
+
+    private static byte[] noise(int n) {
+        byte[] b = new byte[n];
+        new java.util.SplittableRandom(42).nextBytes(b);
+        return b;
+    }
+
+    /** Completed future helper for steps with nothing asynchronous to wait for. */
+    static CompletableFuture<Session> done(Session s) {
+        return CompletableFuture.completedFuture(s);
+    }
+}

@@ -1,0 +1,206 @@
+package io.rcbench.gatling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatling.javaapi.core.Session;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.DdpClientConfig;
+import io.rcbench.ddp.client.DisconnectReason;
+import io.rcbench.ddp.client.StreamEvent;
+import io.rcbench.rocketchat.WebClientSubscriptions;
+import io.rcbench.run.ErrorReason;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The DDP action set of the Gatling Java DSL: connect, login, subscribe, call, send, typing, await event, close.
+ * Each is a measured {@link StepActionBuilder} on rcbench's DDP client, whose channels run on Gatling's own event
+ * loops (each client pinned to its virtual user's loop). The client lives in the session under {@link #CLIENT};
+ * login stores the user id and token under {@link #UID} and {@link #TOKEN} (also used by the REST requests).
+ */
+public final class Ddp {
+    public static final String CLIENT = "rcb.ddp";
+    public static final String UID = "rcb.uid";
+    public static final String TOKEN = "rcb.token";
+    public static final String USERNAME = "rcb.username";
+    private static final String LAST_EVENT = "rcb.event";
+
+    private Ddp() {
+    }
+
+    /** Opens a DDP session to the run's target ({@code /websocket}); counts disconnects it did not ask for. */
+    public static StepActionBuilder connect() {
+        return StepActionBuilder.withContext("connect", ctx -> {
+            RunContext run = RunContext.current();
+            return s -> {
+                DdpClientConfig config = DdpClientConfig.of(websocketUri(run.plan().baseUrl()))
+                    .withCallTimeout(run.plan().actionTimeout());
+                DdpClient client = run.ddpClients(ctx.coreComponents().eventLoopGroup())
+                    .newClient(config, s.asScala().eventLoop());
+                client.onConnectionChange(new io.rcbench.ddp.client.ConnectionListener() {
+                    @Override
+                    public void disconnected(DisconnectReason reason, int closeCode, String detail, boolean willReconnect) {
+                        run.metrics().connectedUsers().decrementAndGet();
+                        if (reason != DisconnectReason.CLIENT_CLOSE) {
+                            run.metrics().counters().error(ErrorReason.DISCONNECTED);
+                        }
+                    }
+
+                    @Override
+                    public void reconnected(int count) {
+                        run.metrics().connectedUsers().incrementAndGet();
+                    }
+                });
+                return client.connect().thenApply(sessionId -> {
+                    run.metrics().connectedUsers().incrementAndGet();
+                    return s.set(CLIENT, client);
+                });
+            };
+        });
+    }
+
+    /** {@code ws(s)://host:port/websocket} for an {@code http(s)} base URL. */
+    static URI websocketUri(URI base) {
+        String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
+        String path = base.getPath() == null || base.getPath().isEmpty() || base.getPath().equals("/") ? ""
+            : base.getPath().replaceAll("/$", "");
+        return URI.create(scheme + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()) + path
+            + "/websocket");
+    }
+
+    /** DDP {@code login} with the SHA-256 digest of the password, as the web client sends it. */
+    public static StepActionBuilder login(Function<Session, String> username, Function<Session, String> password) {
+        return StepActionBuilder.withContext("login", ctx -> s -> {
+            String user = username.apply(s);
+            ObjectNode req = Json.object();
+            req.putObject("user").put("username", user);
+            req.putObject("password").put("digest", sha256(password.apply(s))).put("algorithm", "sha-256");
+            return client(s).call("login", req).thenApply(r -> {
+                JsonNode result = r.tree();
+                return s.set(UID, result.path("id").asText()).set(TOKEN, result.path("token").asText())
+                    .set(USERNAME, user);
+            });
+        });
+    }
+
+    /** DDP {@code login} with the resume token of an earlier login (a client coming back); measured as login. */
+    public static StepActionBuilder resume() {
+        return StepActionBuilder.withContext("login", ctx -> s -> {
+            ObjectNode req = Json.object().put("resume", s.getString(TOKEN));
+            return client(s).call("login", req).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
+        });
+    }
+
+    /** Subscribes to every publication in {@code subs} and completes when all are ready. */
+    public static StepActionBuilder subscribeAll(String name,
+                                                 Function<Session, List<WebClientSubscriptions.Sub>> subs) {
+        return StepActionBuilder.withContext(name, ctx -> s -> {
+            DdpClient c = client(s);
+            CompletableFuture<?>[] ready = subs.apply(s).stream()
+                .map(sub -> c.subscribe(sub.name(), (Object[]) toArray(sub.params())).ready())
+                .toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(ready).thenApply(v -> s);
+        });
+    }
+
+    /** The ~35 subscriptions a web client opens after login (protocol 4.7). */
+    public static StepActionBuilder subscribeWebClient() {
+        return subscribeAll("subscribe", s -> WebClientSubscriptions.afterLogin(WebClientSubscriptions.Profile.WEB,
+            s.getString(UID)));
+    }
+
+    /** Calls {@code method}; measured under the method's name; the result is kept under {@code saveAs} if given. */
+    public static StepActionBuilder call(String method, Function<Session, Object[]> params, String saveAs) {
+        return StepActionBuilder.withContext(method, ctx -> s -> client(s).call(method, params.apply(s))
+            .thenApply(r -> saveAs == null ? s : s.set(saveAs, r.tree())));
+    }
+
+    /** {@code sendMessage} with a client-chosen {@code _id} (idempotent on the server). */
+    public static StepActionBuilder send(Function<Session, String> rid, Function<Session, String> text) {
+        return call("sendMessage", s -> new Object[] {Json.object().put("_id", io.rcbench.ddp.RandomId.id())
+            .put("rid", rid.apply(s)).put("msg", text.apply(s))}, null);
+    }
+
+    /** Typing in a room: {@code stream-notify-room <rid>/user-activity [username, ["user-typing"], {}]}. */
+    public static StepActionBuilder typing(Function<Session, String> rid) {
+        return call("stream-notify-room", s -> typingParams(rid.apply(s), s.getString(USERNAME), true), null)
+            .named("typing");
+    }
+
+    static Object[] typingParams(String rid, String username, boolean typing) {
+        var activity = Json.array();
+        if (typing) {
+            activity.add("user-typing");
+        }
+        return new Object[] {rid + "/user-activity", username, activity, Json.object()};
+    }
+
+    /**
+     * Waits for the next event of stream {@code collection} named {@code eventName} (already subscribed) and keeps its
+     * args under {@code rcb.event}; fails as a timeout after {@code timeout}.
+     */
+    public static StepActionBuilder awaitEvent(String collection, Function<Session, String> eventName,
+                                               Duration timeout) {
+        return StepActionBuilder.withContext("awaitEvent", ctx -> s -> {
+            CompletableFuture<StreamEvent> event = new CompletableFuture<>();
+            var reg = client(s).onStream(collection, eventName.apply(s), event::complete);
+            var timer = s.asScala().eventLoop().schedule(() -> event.completeExceptionally(
+                new java.util.concurrent.TimeoutException("no " + collection + " event within " + timeout)),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return event.whenComplete((e, t) -> {
+                reg.remove();
+                timer.cancel(false);
+            }).thenApply(e -> s.set(LAST_EVENT, e.args().tree()));
+        });
+    }
+
+    /** Closes the session (logout is implied: the server drops the connection's login). */
+    public static StepActionBuilder close() {
+        return StepActionBuilder.withContext("close", ctx -> s -> {
+            DdpClient c = s.get(CLIENT);
+            if (c == null) {
+                return CompletableFuture.completedFuture(s);
+            }
+            return c.close().thenApply(v -> s.remove(CLIENT));
+        });
+    }
+
+    static DdpClient client(Session s) {
+        DdpClient c = s.get(CLIENT);
+        if (c == null) {
+            throw new Failures.ActionFailure(ErrorReason.DISCONNECTED, "not connected");
+        }
+        return c;
+    }
+
+    private static Object[] toArray(com.fasterxml.jackson.databind.node.ArrayNode params) {
+        Object[] out = new Object[params.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = params.get(i);
+        }
+        return out;
+    }
+
+    private static final java.util.Map<String, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Hex SHA-256 of a password; cached because every seeded user shares one. */
+    static String sha256(String password) {
+        return DIGESTS.computeIfAbsent(password, p -> {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(p.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

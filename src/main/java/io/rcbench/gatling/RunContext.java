@@ -1,0 +1,134 @@
+package io.rcbench.gatling;
+
+import io.netty.channel.EventLoopGroup;
+import io.rcbench.ddp.client.DdpClients;
+import io.rcbench.run.LoadPlan;
+import io.rcbench.run.RunMetrics;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a running simulation needs from the main job: the plan, where to record, the run's clock and a stop flag.
+ * Gatling instantiates simulations by class name without arguments, so the {@link GatlingDriver} publishes the
+ * context here before it starts Gatling and clears it afterwards; one run per JVM at a time.
+ *
+ * <p>The run's clock starts when the simulation calls {@link #begin()} from its {@code before()} hook, i.e. when
+ * Gatling is about to inject the first user: Gatling's own start-up (a second or two) must not eat the hold.
+ */
+public final class RunContext {
+    private static final AtomicReference<RunContext> CURRENT = new AtomicReference<>();
+    private final LoadPlan plan;
+    private final RunMetrics metrics;
+    private final long drainNanos;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private DdpClients ddpClients;
+    private volatile java.util.function.Consumer<io.netty.channel.EventLoop> onLoop = loop -> { };
+    private volatile long startNanos;
+    private volatile long startEpochMs;
+
+    /**
+     * @param drain how long users stay connected after the hold so in-flight deliveries can arrive
+     */
+    public RunContext(LoadPlan plan, RunMetrics metrics, Duration drain) {
+        this.plan = plan;
+        this.metrics = metrics;
+        this.drainNanos = drain.toNanos();
+    }
+
+    /** The context of the running simulation; fails clearly when a simulation is started outside the driver. */
+    public static RunContext current() {
+        RunContext c = CURRENT.get();
+        if (c == null) {
+            throw new IllegalStateException("no rcbench run context: start simulations with 'rcbench run', not directly");
+        }
+        return c;
+    }
+
+    static void publish(RunContext context) {
+        if (!CURRENT.compareAndSet(null, context)) {
+            throw new IllegalStateException("a simulation is already running in this JVM");
+        }
+    }
+
+    static void clear(RunContext context) {
+        CURRENT.compareAndSet(context, null);
+    }
+
+    /** Starts the run's clock (the ramp begins now); called once, from the simulation's {@code before()}. */
+    public synchronized void begin() {
+        if (startNanos == 0) {
+            startEpochMs = System.currentTimeMillis();
+            startNanos = System.nanoTime();
+        }
+    }
+
+    public boolean begun() {
+        return startNanos != 0;
+    }
+
+    public LoadPlan plan() {
+        return plan;
+    }
+
+    public RunMetrics metrics() {
+        return metrics;
+    }
+
+    /** The run's DDP client factory on Gatling's own event loops (created on first use). */
+    synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
+        if (ddpClients == null) {
+            ddpClients = DdpClients.using(gatlingLoops);
+            gatlingLoops.forEach(loop -> onLoop.accept((io.netty.channel.EventLoop) loop));
+        }
+        return ddpClients;
+    }
+
+    /** Called once per Gatling event loop when the first virtual user connects (the health probe watches them). */
+    public void onEventLoop(java.util.function.Consumer<io.netty.channel.EventLoop> listener) {
+        this.onLoop = listener;
+    }
+
+    /** The factory's counters (frames, malformed frames by reason, disconnects by reason), or null before use. */
+    public synchronized DdpClients ddpClientsOrNull() {
+        return ddpClients;
+    }
+
+    /** Set by Ctrl-C or an early stop: users stop acting and leave. */
+    public AtomicBoolean stopping() {
+        return stopping;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long startEpochMs() {
+        return startEpochMs;
+    }
+
+    /** The hold window starts when the ramp and the warm-up are over. */
+    public long holdStartNanos() {
+        return startNanos + plan.ramp().toNanos() + plan.warmup().toNanos();
+    }
+
+    /** When active users stop starting actions. */
+    public long holdEndNanos() {
+        return holdStartNanos() + plan.hold().toNanos();
+    }
+
+    /** When every user disconnects: the end of the hold plus the drain. */
+    public long endNanos() {
+        return holdEndNanos() + drainNanos;
+    }
+
+    /** True once the run should wind down: the hold is over or the user pressed Ctrl-C. */
+    public boolean holdOver() {
+        return stopping.get() || System.nanoTime() >= holdEndNanos();
+    }
+
+    /** Milliseconds left until {@code deadlineNanos}, or 0 when stopping. */
+    public long millisUntil(long deadlineNanos) {
+        return stopping.get() ? 0 : Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+}

@@ -1,0 +1,92 @@
+package io.rcbench.job;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.health.InjectorHealth;
+import io.rcbench.metrics.IntervalLog;
+import io.rcbench.profile.Profile;
+import io.rcbench.run.RunFolder;
+import io.rcbench.run.RunSummary;
+import io.rcbench.run.TimelinePoint;
+import io.rcbench.verdict.Measurement;
+import io.rcbench.verdict.SloResult;
+import io.rcbench.verdict.Verdict;
+import io.rcbench.verdict.VerdictEvaluator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Judges a run from its folder alone (so a merged or stored run is judged the same way): latency histograms over the
+ * hold window from the interval logs, action and error counts over the hold from the timeline, deliveries from the
+ * summary (lost ones are only known at the end), injector health from the timeline; then writes {@code verdict.json}.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    public static Verdict evaluate(RunFolder folder, Profile profile) throws IOException {
+        Verdict v = VerdictEvaluator.evaluate(profile, measure(folder));
+        write(folder, List.of(v));
+        return v;
+    }
+
+    /** What the run measured over its hold window. */
+    public static Measurement measure(RunFolder folder) throws IOException {
+        RunSummary s = folder.readSummary();
+        long from = s.phases().holdStartMs();
+        long to = s.phases().holdEndMs();
+        IntervalLog log = IntervalLog.read(folder.latencyLogs(), from, to);
+        long attempted = 0;
+        Map<String, Long> errors = new TreeMap<>();
+        List<InjectorHealth.Interval> health = new ArrayList<>();
+        long previous = from;
+        for (TimelinePoint p : folder.readTimeline()) {
+            if (p.tMs() <= from || p.tMs() > to + 1000) {
+                previous = p.tMs();
+                continue;
+            }
+            attempted += p.actions().values().stream().mapToLong(Long::longValue).sum();
+            p.errors().forEach((k, n) -> errors.merge(k, n, Long::sum));
+            health.add(new InjectorHealth.Interval(s.startEpochMs() + previous, s.startEpochMs() + p.tMs(),
+                p.cpuPercent(), p.gcPauseMs() > 0 ? 1 : 0, p.gcPauseMs(), p.gcPauseMs(), p.loopLagMs() * 1000));
+            previous = p.tMs();
+        }
+        RunSummary.Deliveries d = s.deliveries();
+        int cores = s.injector() == null ? Runtime.getRuntime().availableProcessors() : s.injector().cores();
+        return new Measurement(log.totals(), new Measurement.Counts(attempted, errors, d.expected(), d.received(),
+            d.lost()), new InjectorHealth(cores, health));
+    }
+
+    /** {@code verdict.json}: one entry per profile judged. */
+    public static void write(RunFolder folder, List<Verdict> verdicts) throws IOException {
+        ObjectNode root = RunFolder.json().createObjectNode();
+        ArrayNode list = root.putArray("profiles");
+        for (Verdict v : verdicts) {
+            ObjectNode o = list.addObject().put("profile", v.profile()).put("status", v.status().name());
+            ArrayNode reasons = o.putArray("reasons");
+            v.inconclusiveReasons().forEach(reasons::add);
+            ArrayNode slos = o.putArray("slos");
+            for (SloResult r : v.slos()) {
+                ObjectNode so = slos.addObject().put("name", r.name()).put("status", r.outcome().name())
+                    .put("unit", r.unit()).put("samples", r.samples()).put("text", r.text());
+                number(so, "measured", r.measured());
+                number(so, "threshold", r.threshold());
+                number(so, "marginPercent", r.marginPercent());
+            }
+        }
+        Files.createDirectories(folder.dir());
+        RunFolder.json().writeValue(folder.dir().resolve(RunFolder.VERDICT).toFile(), root);
+    }
+
+    private static void number(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
+    }
+}

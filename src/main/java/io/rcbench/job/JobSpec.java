@@ -1,0 +1,32 @@
+package io.rcbench.job;
+
+import io.rcbench.profile.Profile;
+import io.rcbench.run.LoadPlan;
+import io.rcbench.workspace.Envelope;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the main job needs to run once, resolved from a profile and the command line.
+ *
+ * @param target        a Rocket.Chat base URL, or {@code null} for the embedded workspace started in its own JVM
+ * @param envelope      the embedded workspace's cores and memory (ignored for a real target)
+ * @param population    accounts and rooms to provision
+ * @param plan          what the simulation does; its {@code baseUrl} is filled in once the target is known
+ * @param profile       the profile the run is judged against, or {@code null} for an ad-hoc run (no verdict)
+ * @param prometheus    the target's metrics endpoint, or {@code null} (the embedded workspace's is found by itself)
+ * @param relaxLimits   switch the target's rate limiters off for the run (admin needed; always on for the embedded)
+ * @param adminUser     admin username, from the environment; {@code adminPassword} likewise, never printed
+ * @param drain         how long users stay connected after the hold for in-flight deliveries
+ */
+public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
+                      URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
+                      String simulation, Duration drain) {
+
+    @Override
+    public String toString() {
+        return "JobSpec[" + (target == null ? "embedded " + envelope : Preflight.safe(target)) + " " + population + " "
+            + plan + "]";
+    }
+}

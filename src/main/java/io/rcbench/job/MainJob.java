@@ -1,0 +1,206 @@
+package io.rcbench.job;
+
+import io.rcbench.ddp.RandomId;
+import io.rcbench.gatling.GatlingDriver;
+import io.rcbench.gatling.RunContext;
+import io.rcbench.rocketchat.RestClient;
+import io.rcbench.rocketchat.RocketChatAdmin;
+import io.rcbench.report.RunIndexWriter;
+import io.rcbench.report.RunReportWriter;
+import io.rcbench.run.LoadPlan;
+import io.rcbench.run.RunFolder;
+import io.rcbench.run.RunMetrics;
+import io.rcbench.run.RunSampler;
+import io.rcbench.run.RunSummary;
+import io.rcbench.verdict.Verdict;
+import io.rcbench.workspace.WorkspaceProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One run, start to end: target (the embedded workspace in its own JVM, or a URL), preflight, provisioning, the
+ * Gatling simulation with rcbench's recorders, then {@code summary.json} beside the interval log and timeline.
+ * Ctrl-C (a JVM shutdown) stops injection, and the summary is still written from what was measured.
+ */
+public final class MainJob {
+    private final JobSpec spec;
+    private final PrintStream console;
+
+    public MainJob(JobSpec spec, PrintStream console) {
+        this.spec = spec;
+        this.console = console;
+    }
+
+    /** What a finished (or stopped) run left behind; {@code verdict} is null for an ad-hoc run. */
+    public record Outcome(RunFolder folder, RunSummary summary, TargetFacts target, Verdict verdict) {
+        /** The process exit code: the verdict's, or 0 for an ad-hoc run. */
+        public int exitCode() {
+            return verdict == null ? 0 : verdict.exitCode();
+        }
+    }
+
+    /** A run id: time, then the profile name (or "adhoc"). */
+    public static String newRunId(String profile) {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+            + (profile == null ? "adhoc" : profile.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    public Outcome run() throws PreflightException, IOException, InterruptedException {
+        RunFolder folder = new RunFolder(spec.reports().resolve(spec.plan().runId()));
+        if (spec.target() == null) {
+            String adminPassword = RandomId.secret(24);
+            console.printf("run %s: starting the embedded workspace (%d core(s), %d MB), seeding %d users%n",
+                spec.plan().runId(), spec.envelope().cores(), spec.envelope().memoryMb(), spec.population().users());
+            try (WorkspaceProcess ws = WorkspaceProcess.start(spec.envelope(), folder.dir().resolve("workspace-data"),
+                adminPassword, Provisioner.seedArgs(spec.population()))) {
+                URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
+                // the embedded workspace is ours: its limiters are switched off, and the report says so
+                TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
+                return runAgainst(folder, ws.baseUri(), facts, metrics, false);
+            }
+        }
+        TargetFacts facts = Preflight.check(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
+            console);
+        return runAgainst(folder, spec.target(), facts, spec.prometheus(), true);
+    }
+
+    private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote)
+        throws IOException, InterruptedException {
+        LoadPlan plan = spec.plan();
+        RestClient rest = RestClient.create(base);
+        java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
+        if (facts.admin() != null) {
+            RocketChatAdmin admin = new RocketChatAdmin(rest.withCredentials(facts.admin()));
+            if (remote) {
+                Provisioner.provisionAccounts(admin, spec.population(), plan.password(), console);
+            }
+            Provisioner.createRooms(admin, spec.population(), console);
+            hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
+        }
+        LoadPlan resolved = new LoadPlan(plan.runId(), base, plan.transport(), plan.userPrefix(), plan.botPrefix(),
+            plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
+            plan.rates(),
+            plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout());
+
+        RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
+        RunContext ctx = new RunContext(resolved, metrics, spec.drain());
+        MonitorProbe health = new MonitorProbe();
+        ctx.onEventLoop(health::watch);
+        long startEpochMs = System.currentTimeMillis();
+        long startNanos = System.nanoTime();
+        long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
+        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
+            "sendMessage", 1000);
+        ServerMetricsScraper scraper = prometheus == null ? null
+            : new ServerMetricsScraper(prometheus, folder, startNanos, Duration.ofSeconds(5));
+
+        AtomicBoolean written = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        RunSummary[] result = new RunSummary[1];
+        Outcome[] outcome = new Outcome[1];
+        Runnable finish = () -> {
+            if (written.compareAndSet(false, true)) {
+                try {
+                    metrics.deliveries().expireAll();
+                    sampler.close();
+                    if (scraper != null) {
+                        scraper.close();
+                    }
+                    result[0] = summary(folder, facts, ctx, startEpochMs, startNanos, sampler);
+                    folder.writeSummary(result[0]);
+                } catch (IOException e) {
+                    console.println("cannot write the run's summary: " + e.getMessage());
+                }
+            }
+        };
+        Thread onCtrlC = new Thread(() -> {
+            console.println("stopping: injection ends, measured figures are kept");
+            ctx.stopping().set(true);
+            try {
+                // let Gatling wind down and the main thread write; write ourselves if it cannot in time
+                if (!done.await(60, TimeUnit.SECONDS)) {
+                    finish.run();
+                    judgeAndReport(folder);
+                }
+            } catch (InterruptedException e) {
+                finish.run();
+                judgeAndReport(folder);
+            }
+        }, "rcbench-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            int gatling = GatlingDriver.run(ctx, spec.simulation(), folder.dir().resolve(RunFolder.GATLING_DIR));
+            if (gatling != 0) {
+                console.println("Gatling ended with exit code " + gatling + " (see its output above)");
+            }
+        } finally {
+            finish.run();
+            health.close();
+            Verdict verdict = null;
+            if (result[0] != null) {
+                verdict = judgeAndReport(folder);
+            }
+            outcome[0] = new Outcome(folder, result[0], facts, verdict);
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C is in progress: the hook is already running and sees `done`
+            }
+        }
+        return outcome[0];
+    }
+
+    /** The verdict (when a profile was given) and the HTML report, from the run folder. */
+    private Verdict judgeAndReport(RunFolder folder) {
+        Verdict verdict = null;
+        try {
+            if (spec.profile() != null) {
+                verdict = Evaluation.evaluate(folder, spec.profile());
+                console.print(verdict.report());
+            }
+        } catch (IOException | RuntimeException e) {
+            console.println("cannot judge the run: " + e);
+        }
+        try {
+            Path report = RunReportWriter.write(folder.dir());
+            RunIndexWriter.write(spec.reports());
+            console.println("report: " + report);
+        } catch (IOException | RuntimeException e) {
+            console.println("cannot write the report: " + e);
+        }
+        return verdict;
+    }
+
+    private RunSummary summary(RunFolder folder, TargetFacts facts, RunContext ctx, long startEpochMs,
+                               long startNanos, RunSampler sampler) throws IOException {
+        LoadPlan plan = ctx.plan();
+        long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
+        long holdStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
+        long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (System.nanoTime() - startNanos) / 1_000_000);
+        Integer cores = spec.target() == null ? spec.envelope().cores() : null;
+        Integer memory = spec.target() == null ? (int) spec.envelope().memoryMb() : null;
+        RunSummary.TargetInfo target = new RunSummary.TargetInfo(facts.kind(), facts.info().product(),
+            facts.info().version(), Preflight.safe(facts.baseUrl()), cores, memory, spec.target() == null ? 1 : null);
+        String gatling = GatlingDriver.reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
+            .map(p -> folder.dir().relativize(p.resolve("index.html")).toString()).orElse(null);
+        return new RunSummary(plan.runId(), "0.1.0", spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
+            new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
+                plan.connectedUsers(), spec.population().users()),
+            ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
+            sampler.health().toSummary(), 1, ctx.stopping().get(), gatling);
+    }
+
+    /** The plan's run folder, for callers that need it before the run. */
+    public Path folder() {
+        return spec.reports().resolve(spec.plan().runId());
+    }
+}

@@ -1,0 +1,26 @@
+package io.rcbench.job;
+
+import io.rcbench.rocketchat.Credentials;
+import io.rcbench.rocketchat.RateLimitSettings;
+import io.rcbench.rocketchat.ServerInfo;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What preflight learned of the target before any load.
+ *
+ * @param admin    the admin's session (a credential: never printed), or {@code null} without admin credentials
+ * @param limits   the rate-limit settings as found (before any change), or {@code null} when they could not be read
+ * @param warnings things that will distort the run, said before it starts and kept in the report
+ */
+public record TargetFacts(URI baseUrl, ServerInfo info, Credentials admin, RateLimitSettings limits,
+                          List<String> warnings) {
+    public TargetFacts {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** {@code embedded rcbench-workspace} or {@code rocket.chat}: reports name what was measured. */
+    public String kind() {
+        return info.isEmbeddedWorkspace() ? "embedded rcbench-workspace" : "rocket.chat";
+    }
+}

@@ -1,0 +1,112 @@
+package io.rcbench.rocketchat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Provisioning a target as an admin (protocol sections 5-7): users, channels and private groups, incoming
+ * webhooks, settings, and the rate-limit settings a load test must know about. Blocking calls (a cold path);
+ * each fails with a {@link RocketChatException} that says what to do. Thread-safe.
+ */
+public final class RocketChatAdmin {
+    /** A created user. */
+    public record UserRef(String id, String username) {
+    }
+
+    /** A created room; {@code type} is "c" (public channel) or "p" (private group). */
+    public record RoomRef(String id, String name, String type) {
+    }
+
+    private final RestClient rest;
+
+    /** {@code rest} must be logged in as a user with the admin permissions each call needs. */
+    public RocketChatAdmin(RestClient rest) {
+        if (rest.credentials().isEmpty()) {
+            throw new IllegalArgumentException("admin calls need a logged-in client: log in as an admin first");
+        }
+        this.rest = rest;
+    }
+
+    /** {@code users.create} (permission create-user); roles default to {@code user}. */
+    public UserRef createUser(String username, String name, String email, String password, Set<String> roles) {
+        ObjectNode body = Json.object().put("username", username).put("name", name).put("email", email).put("password", password)
+            .put("verified", true).put("joinDefaultChannels", false);
+        ArrayNode r = body.putArray("roles");
+        (roles.isEmpty() ? Set.of("user") : roles).forEach(r::add);
+        JsonNode u = rest.post("/api/v1/users.create", body).path("user");
+        return new UserRef(u.path("_id").asText(), u.path("username").asText(username));
+    }
+
+    /** {@code channels.create} (type "c") or {@code groups.create} (type "p") with the given member usernames. */
+    public RoomRef createRoom(String type, String name, List<String> members) {
+        if (!"c".equals(type) && !"p".equals(type)) {
+            throw new IllegalArgumentException("room type must be c (channel) or p (private group)");
+        }
+        ObjectNode body = Json.object().put("name", name);
+        ArrayNode m = body.putArray("members");
+        members.forEach(m::add);
+        boolean channel = type.equals("c");
+        JsonNode room = rest.post(channel ? "/api/v1/channels.create" : "/api/v1/groups.create", body).path(channel ? "channel" : "group");
+        return new RoomRef(room.path("_id").asText(), room.path("name").asText(name), type);
+    }
+
+    /**
+     * {@code integrations.create} of type {@code webhook-incoming}: messages posted to the hook appear in
+     * {@code channel} ("#name") as {@code postAsUsername}.
+     */
+    public IncomingWebhook createIncomingWebhook(String name, String postAsUsername, String channel) {
+        ObjectNode body = Json.object().put("type", "webhook-incoming").put("name", name).put("enabled", true)
+            .put("username", postAsUsername).put("channel", channel).put("scriptEnabled", false);
+        JsonNode i = rest.post("/api/v1/integrations.create", body).path("integration");
+        return new IncomingWebhook(i.path("_id").asText(), i.path("token").asText());
+    }
+
+    /** {@code GET settings/<id>}: the setting's value. */
+    public JsonNode setting(String id) {
+        JsonNode v = rest.get("/api/v1/settings/" + RestClient.encode(id)).get("value");
+        return v == null ? Json.object().nullNode() : v;
+    }
+
+    /** {@code POST settings/<id>}: sets a value (boolean, number or string as the setting takes). */
+    public void setSetting(String id, JsonNode value) {
+        Objects.requireNonNull(value, "value");
+        rest.post("/api/v1/settings/" + RestClient.encode(id), Json.object().set("value", value));
+    }
+
+    public void setSetting(String id, boolean value) {
+        setSetting(id, BooleanNode.valueOf(value));
+    }
+
+    public void setSetting(String id, long value) {
+        setSetting(id, Json.MAPPER.getNodeFactory().numberNode(value));
+    }
+
+    /** Reads the REST limiter and the five DDP rules. */
+    public RateLimitSettings rateLimitSettings() {
+        List<RateLimitSettings.DdpRule> rules = new ArrayList<>();
+        for (String r : RateLimitSettings.DDP_RULES) {
+            String p = "DDP_Rate_Limit_" + r + "_";
+            rules.add(new RateLimitSettings.DdpRule(r, setting(p + "Enabled").asBoolean(), setting(p + "Requests_Allowed").asLong(),
+                setting(p + "Interval_Time").asLong()));
+        }
+        return new RateLimitSettings(setting("API_Enable_Rate_Limiter").asBoolean(),
+            setting("API_Enable_Rate_Limiter_Limit_Calls_Default").asLong(),
+            setting("API_Enable_Rate_Limiter_Limit_Time_Default").asLong(),
+            setting("Rate_Limiter_Limit_RegisterUser").asLong(), rules);
+    }
+
+    /** Switches off the REST limiter and every DDP rule, as Rocket.Chat's own e2e set-up does. */
+    public void disableRateLimits() {
+        setSetting("API_Enable_Rate_Limiter", false);
+        for (String r : RateLimitSettings.DDP_RULES) {
+            setSetting("DDP_Rate_Limit_" + r + "_Enabled", false);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.rcbench.rocketchat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Json;
+import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.DdpClientConfig;
+import io.rcbench.ddp.client.DdpClients;
+import io.rcbench.ddp.client.ReconnectPolicy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens {@link RocketChatSession}s on one server: the REST client (one JDK HttpClient) and the DDP clients' shared
+ * event loops are held here, so a session itself holds only its own state. Thread-safe; {@link #close()} shuts the
+ * event loops down only when this connector created them.
+ */
+public final class RocketChatConnector implements AutoCloseable {
+    private final RestClient rest;
+    private final DdpClients clients;
+    private final DdpClientConfig ddpConfig;
+    private final boolean ownsClients;
+
+    private RocketChatConnector(RestClient rest, DdpClients clients, DdpClientConfig ddpConfig, boolean ownsClients) {
+        this.rest = rest;
+        this.clients = clients;
+        this.ddpConfig = ddpConfig;
+        this.ownsClients = ownsClients;
+    }
+
+    /**
+     * A connector with its own {@code ioThreads} event loops, DDP at {@code <base>/websocket} with the DDP client's
+     * defaults and reconnects ({@link ReconnectPolicy#defaults()}), REST on the shared HttpClient.
+     */
+    public static RocketChatConnector create(URI baseUri, int ioThreads) {
+        DdpClientConfig cfg = DdpClientConfig.of(baseUri).withReconnect(ReconnectPolicy.defaults());
+        return new RocketChatConnector(RestClient.create(baseUri), DdpClients.create(ioThreads), cfg, true);
+    }
+
+    /** A connector on the caller's REST client (anonymous), DDP factory and config; the caller closes the factory. */
+    public static RocketChatConnector using(RestClient rest, DdpClients clients, DdpClientConfig ddpConfig) {
+        return new RocketChatConnector(rest.withCredentials(null), clients, ddpConfig, false);
+    }
+
+    /** The anonymous REST client (for {@code /api/info}, webhooks, an admin login). */
+    public RestClient rest() {
+        return rest;
+    }
+
+    public DdpClients ddpClients() {
+        return clients;
+    }
+
+    /**
+     * Logs {@code username} in and opens its realtime session; actions then go over {@code transport}. The
+     * future fails with a {@link RocketChatException} that says what to do; a half-open session is closed first.
+     */
+    public CompletableFuture<RocketChatSession> login(String username, String password, LoginMethod method,
+                                                      ActionTransport transport) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("login needs a username and a password");
+        }
+        if (method == LoginMethod.REST_THEN_RESUME) {
+            return new RestActions(rest).login(username, password).thenCompose(c -> resume(c, transport));
+        }
+        RocketChatSession session = new RocketChatSession(newClient(), transport);
+        ObjectNode request = Json.object();
+        request.putObject("user").put("username", username);
+        request.putObject("password").put("digest", sha256Hex(password)).put("algorithm", "sha-256");
+        return session.start(request, username, rest);
+    }
+
+    /** Opens a realtime session with credentials from an earlier login (DDP {@code login {resume}}). */
+    public CompletableFuture<RocketChatSession> resume(Credentials credentials, ActionTransport transport) {
+        RocketChatSession session = new RocketChatSession(newClient(), transport);
+        return session.start(resumeRequest(credentials.authToken()), credentials.username(), rest);
+    }
+
+    private DdpClient newClient() {
+        return clients.newClient(ddpConfig);
+    }
+
+    static JsonNode resumeRequest(String token) {
+        return Json.object().put("resume", token);
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 password: the digest Meteor's accounts-password expects. */
+    static String sha256Hex(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsClients) {
+            clients.close();
+        }
+    }
+}

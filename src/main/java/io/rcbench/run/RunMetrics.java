@@ -1,0 +1,67 @@
+package io.rcbench.run;
+
+import io.rcbench.metrics.LatencyRecorder;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything a run measures while it runs: latencies (corrected and raw), action counts and errors by reason,
+ * cross-user deliveries, and how many users are connected and active. The hot path of every virtual user writes
+ * here from its event loop; only the {@link RunSampler} reads. Thread-safe.
+ */
+public final class RunMetrics {
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final ActionCounters counters = new ActionCounters();
+    private final DeliveryTracker deliveries;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
+    private final long latenessNanos;
+
+    public RunMetrics(Duration lateness, Duration deliveryTimeout) {
+        this.latenessNanos = lateness.toNanos();
+        this.deliveries = new DeliveryTracker(deliveryTimeout);
+    }
+
+    /** An action starts at {@code startNanos}, intended for {@code intendedNanos}; counts it (and its lateness). */
+    public void started(String action, long intendedNanos, long startNanos) {
+        counters.started(action, startNanos - intendedNanos > latenessNanos);
+    }
+
+    /** A successful action: recorded from its intended start and, as {@code <action>.raw}, from its actual start. */
+    public void succeeded(String action, long intendedNanos, long startNanos, long endNanos) {
+        latency.recordAction(action, intendedNanos, startNanos, endNanos);
+        counters.succeeded(action);
+    }
+
+    /** A failed action: counted by reason; its latency is not recorded (a fast error would flatter the figures). */
+    public void failed(String action, ErrorReason reason) {
+        counters.failed(action, reason);
+    }
+
+    /** Records a plain latency (delivery, bot reply) in microseconds. */
+    public void record(String metric, long micros) {
+        latency.record(metric, micros);
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    public ActionCounters counters() {
+        return counters;
+    }
+
+    public DeliveryTracker deliveries() {
+        return deliveries;
+    }
+
+    /** Users connected now (active and idle); callers add +1 on connect and -1 on disconnect. */
+    public AtomicInteger connectedUsers() {
+        return connected;
+    }
+
+    /** Users acting now. */
+    public AtomicInteger activeUsers() {
+        return active;
+    }
+}

@@ -1,0 +1,60 @@
+package io.rcbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rcbench.workspace.fault.FaultConfig;
+import io.rcbench.workspace.fault.LatencyDistribution;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * rcbench's sendMessage figures against a workspace with a known injected latency. The truth is the injected
+ * distribution as the server applied it: the server's own response times (frame in, result out) for the same
+ * calls, which add only the server's work to the injected delay. rcbench's percentiles must lie within 5% (or 1 ms)
+ * of it, and the server's within 5% (or 1 ms) of the injected distribution's exact quantiles. With periodic stalls,
+ * the corrected p99 shows them and the raw p99 does not.
+ */
+class AccuracyTest {
+    @Test
+    void percentilesMatchTheInjectedDistribution(@TempDir Path dir) throws Exception {
+        LatencyDistribution injected = LatencyDistribution.parse("uniform:10ms:30ms");
+        FaultConfig faults = FaultConfig.NONE.withLatency("sendMessage", injected);
+        // 20 senders x 2/s for 30 s: ~1,300 samples, each sender busy 4% of the time (little self-queueing)
+        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 20, 2, Duration.ofSeconds(30), System.out);
+        AccuracyBench.print(r, faults, System.out);
+
+        assertThat(r.errors()).isZero();
+        assertThat(r.raw().getTotalCount()).isGreaterThan(1000);
+        for (double p : new double[] {50, 99, 99.9}) {
+            assertWithin("server vs injected", r.server().getValueAtPercentile(p), injected.quantileMicros(p / 100), p);
+            assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(p), r.server().getValueAtPercentile(p), p);
+            if (p < 99.9) {
+                // the corrected figure adds a sender's rare wait behind its own previous call (4% busy)
+                assertWithin("rcbench corrected vs server", r.corrected().getValueAtPercentile(p),
+                    r.server().getValueAtPercentile(p), p);
+            }
+        }
+    }
+
+    @Test
+    void correctedP99ShowsStallsTheRawP99Hides(@TempDir Path dir) throws Exception {
+        // stalled 5% of the time; each sender at 20/s has one call caught per stall (0.5% of its samples, raw)
+        // while every send it meant to start during the stall waited (about 5%, corrected)
+        FaultConfig faults = FaultConfig.NONE.withStall(500, 10_000);
+        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 4, 20, Duration.ofSeconds(20), System.out);
+        AccuracyBench.print(r, faults, System.out);
+
+        assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 (µs)").isGreaterThan(150_000);
+        assertThat(r.raw().getValueAtPercentile(99)).as("raw p99 (µs)").isLessThan(100_000);
+        assertThat(r.raw().getMaxValue()).as("raw max still sees one stalled call").isGreaterThan(100_000);
+    }
+
+    private static void assertWithin(String what, double measured, double truth, double percentile) {
+        double tolerance = Math.max(0.05 * truth, 1000);
+        assertThat(measured).as("%s p%s: %.0f µs vs %.0f µs", what, percentile, measured, truth)
+            .isBetween(truth - tolerance, truth + tolerance);
+    }
+}

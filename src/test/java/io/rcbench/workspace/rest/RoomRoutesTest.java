@@ -1,0 +1,213 @@
+package io.rcbench.workspace.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rcbench.ddp.Json;
+import io.rcbench.workspace.Rest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code channels.create/join/history}, {@code groups.create}, {@code im.create} and {@code subscriptions.read}.
+ */
+class RoomRoutesTest extends SharedWorkspaceTest {
+    private JsonNode createChannel(Rest who, String name, String... members) throws Exception {
+        ObjectNode b = Json.object().put("name", name);
+        var arr = b.putArray("members");
+        for (String m : members) {
+            arr.add(m);
+        }
+        return ok(who.post("/api/v1/channels.create", b)).path("channel");
+    }
+
+    @Test
+    void channelsCreateAnswersTheRoom() throws Exception {
+        JsonNode ch = createChannel(alice, "created-1", "user.1");
+        assertThat(ch.path("_id").asText()).isNotEmpty();
+        assertThat(ch.path("t").asText()).isEqualTo("c");
+        assertThat(ch.path("name").asText()).isEqualTo("created-1");
+        assertThat(ch.path("u").path("username").asText()).isEqualTo("user.0");
+        assertThat(ch.path("usersCount").asInt()).isEqualTo(2);
+        assertThat(ch.path("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(ch.has("rid")).isFalse();
+        assertThat(ws.stores().rooms.isMember(ch.path("_id").asText(), bob.userId())).isTrue();
+    }
+
+    @Test
+    void groupsCreateMakesAPrivateRoom() throws Exception {
+        JsonNode g = ok(alice.post("/api/v1/groups.create", Json.object().put("name", "secret-1"))).path("group");
+        assertThat(g.path("t").asText()).isEqualTo("p");
+        assertThat(g.path("usersCount").asInt()).isEqualTo(1);
+        String rid = g.path("_id").asText();
+        failure(carol.post("/api/v1/channels.join", Json.object().put("roomId", rid)), 400, "error-not-allowed");
+        forbidden(carol.get("/api/v1/channels.history?roomId=" + rid));
+        assertThat(ws.stores().rooms.isMember(rid, carol.userId())).isFalse();
+    }
+
+    @Test
+    void createRefusesMissingInvalidAndTakenNames() throws Exception {
+        failure(alice.post("/api/v1/channels.create", Json.object()), 400, "error-invalid-params");
+        failure(alice.post("/api/v1/channels.create", Json.object().put("name", "has space")), 400, "error-invalid-room-name");
+        failure(alice.post("/api/v1/channels.create", Json.object().put("name", "../etc")), 400, "error-invalid-room-name");
+        failure(alice.post("/api/v1/channels.create", Json.object().put("name", "loadtest-0")), 400, "error-duplicate-channel-name");
+        failure(alice.post("/api/v1/groups.create", Json.object().put("name", "LoadTest-0")), 400, "error-duplicate-channel-name");
+        ObjectNode unknownMember = Json.object().put("name", "with-ghost");
+        unknownMember.putArray("members").add("ghost");
+        failure(alice.post("/api/v1/channels.create", unknownMember), 400, "error-invalid-user");
+        assertThat(ws.stores().rooms.byName("with-ghost")).isEmpty();
+        assertThat(ws.stores().rooms.byName("loadtest-0").orElseThrow().id()).isEqualTo(channelId);
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameInAnyCaseMakeOneRoom() throws Exception {
+        int n = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String base = "race-room-" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String name = switch (i % 3) {
+                        case 0 -> base;
+                        case 1 -> base.toUpperCase();
+                        default -> "Race-Room-" + round;
+                    };
+                    Rest who = i % 3 == 0 ? alice : i % 3 == 1 ? bob : carol;
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return who.post("/api/v1/channels.create", Json.object().put("name", name)).statusCode();
+                    }));
+                }
+                go.countDown();
+                int created = 0;
+                for (Future<Integer> f : results) {
+                    int status = f.get();
+                    assertThat(status).isIn(200, 400);
+                    created += status == 200 ? 1 : 0;
+                }
+                // Each creator is a member of what it created: count every room of this name in any case.
+                long rooms = java.util.stream.Stream.of(alice, bob, carol)
+                    .flatMap(r -> ws.stores().rooms.roomsOf(r.userId()).stream()).distinct()
+                    .map(rid -> ws.stores().rooms.byId(rid).orElseThrow().name())
+                    .filter(base::equalsIgnoreCase).count();
+                assertThat(created).as("round " + round).isEqualTo(1);
+                assertThat(rooms).as("round " + round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void joinByIdOrNameIsIdempotent() throws Exception {
+        String rid = createChannel(alice, "joinable").path("_id").asText();
+        JsonNode ch = ok(carol.post("/api/v1/channels.join", Json.object().put("roomId", rid))).path("channel");
+        assertThat(ch.path("_id").asText()).isEqualTo(rid);
+        assertThat(ch.path("usersCount").asInt()).isEqualTo(2);
+        ok(carol.post("/api/v1/channels.join", Json.object().put("roomName", "joinable")));
+        assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(alice.userId(), carol.userId());
+    }
+
+    @Test
+    void joinRefusesUnknownRoomsAndMissingParams() throws Exception {
+        failure(carol.post("/api/v1/channels.join", Json.object().put("roomId", "nope")), 400, "error-invalid-room");
+        failure(carol.post("/api/v1/channels.join", Json.object().put("roomName", "nope")), 400, "error-room-not-found");
+        failure(carol.post("/api/v1/channels.join", Json.object()), 400, "error-room-not-found");
+        unauthenticated(anonymous().post("/api/v1/channels.join", Json.object().put("roomId", channelId)));
+    }
+
+    @Test
+    void historyIsNewestFirstAndPages() throws Exception {
+        String rid = createChannel(alice, "paged").path("_id").asText();
+        for (int i = 0; i < 5; i++) {
+            send(alice, rid, "m" + i);
+            Thread.sleep(2);
+        }
+        assertThat(history(alice, rid, 20)).containsExactly("m4", "m3", "m2", "m1", "m0");
+        JsonNode page = ok(alice.get("/api/v1/channels.history?roomId=" + rid + "&count=2&offset=1"));
+        assertThat(page.path("messages").findValuesAsText("msg")).containsExactly("m3", "m2");
+        JsonNode all = ok(alice.get("/api/v1/channels.history?roomId=" + rid));
+        String latest = all.path("messages").get(1).path("ts").asText();
+        JsonNode before = ok(alice.get("/api/v1/channels.history?roomId=" + rid + "&latest=" + latest));
+        assertThat(before.path("messages").findValuesAsText("msg")).containsExactly("m2", "m1", "m0");
+        JsonNode first = all.path("messages").get(0);
+        assertThat(first.path("rid").asText()).isEqualTo(rid);
+        assertThat(first.path("u").path("username").asText()).isEqualTo("user.0");
+        assertThat(first.path("ts").asText()).endsWith("Z");
+        // A public channel is readable by a non-member.
+        assertThat(history(carol, rid, 1)).containsExactly("m4");
+    }
+
+    @Test
+    void historyBadParamsAre400NotCrashes() throws Exception {
+        failure(alice.get("/api/v1/channels.history"), 400, "error-room-param-not-provided");
+        failure(alice.get("/api/v1/channels.history?roomId=nope"), 400, "error-invalid-room");
+        for (String bad : new String[] {"count=abc", "count=-1", "count=9999999999999999999999", "offset=x", "offset=-5", "latest=yesterday",
+            "latest=", "count=1.5"}) {
+            HttpResponse<String> r = alice.get("/api/v1/channels.history?roomId=" + channelId + "&" + bad);
+            failure(r, 400, null);
+        }
+        unauthenticated(anonymous().get("/api/v1/channels.history?roomId=" + channelId));
+        // A huge count is capped, as Rocket.Chat caps it, not refused.
+        assertThat(ok(alice.get("/api/v1/channels.history?roomId=" + channelId + "&count=99999999999")).path("messages").size())
+            .isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    void imCreateMakesOneDirectRoomPerPair() throws Exception {
+        JsonNode room = ok(alice.post("/api/v1/im.create", Json.object().put("username", "user.2"))).path("room");
+        String rid = room.path("rid").asText();
+        assertThat(room.path("_id").asText()).isEqualTo(rid);
+        assertThat(room.path("t").asText()).isEqualTo("d");
+        assertThat(rid).contains(alice.userId()).contains(carol.userId());
+        JsonNode again = ok(carol.post("/api/v1/im.create", Json.object().put("username", "user.0"))).path("room");
+        assertThat(again.path("rid").asText()).isEqualTo(rid);
+        assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(alice.userId(), carol.userId());
+        // A direct room is private to its two members.
+        forbidden(bob.get("/api/v1/channels.history?roomId=" + rid));
+    }
+
+    @Test
+    void imCreateWithYourselfMakesASelfDirectRoom() throws Exception {
+        JsonNode room = ok(bob.post("/api/v1/im.create", Json.object().put("username", "user.1"))).path("room");
+        String rid = room.path("rid").asText();
+        assertThat(room.path("t").asText()).isEqualTo("d");
+        assertThat(ws.stores().rooms.members(rid)).containsExactly(bob.userId());
+        send(bob, rid, "note to self");
+        assertThat(history(bob, rid, 5)).containsExactly("note to self");
+        assertThat(ok(bob.post("/api/v1/im.create", Json.object().put("username", "user.1"))).path("room").path("rid").asText())
+            .isEqualTo(rid);
+    }
+
+    @Test
+    void imCreateRefusesUnknownAndMissingUsername() throws Exception {
+        failure(alice.post("/api/v1/im.create", Json.object().put("username", "ghost")), 400, "error-invalid-user");
+        failure(alice.post("/api/v1/im.create", Json.object()), 400, "error-invalid-params");
+    }
+
+    @Test
+    void subscriptionsReadClearsUnread() throws Exception {
+        String rid = createChannel(alice, "unread-room", "user.1").path("_id").asText();
+        send(alice, rid, "one");
+        send(alice, rid, "two");
+        assertThat(ws.stores().rooms.subscriptionState(rid, bob.userId()).orElseThrow().unread()).isEqualTo(2);
+        ok(bob.post("/api/v1/subscriptions.read", Json.object().put("rid", rid)));
+        assertThat(ws.stores().rooms.subscriptionState(rid, bob.userId()).orElseThrow().unread()).isZero();
+    }
+
+    @Test
+    void subscriptionsReadRefusesNonMembersAndMissingRid() throws Exception {
+        failure(carol.post("/api/v1/subscriptions.read", Json.object().put("rid", channelId)), 400, "error-invalid-subscription");
+        failure(carol.post("/api/v1/subscriptions.read", Json.object().put("rid", "nope")), 400, "error-invalid-room");
+        failure(carol.post("/api/v1/subscriptions.read", Json.object()), 400, "error-invalid-params");
+    }
+}
