@@ -68,7 +68,7 @@ public record VerdictView(String profile, String status, List<String> reasons, L
                 s.forEach(x -> {
                     slos.add(slo(null, x));
                     // io.rcbench.verdict's SloResult: a missed SLO's line is the reason for a FAIL
-                    if ("MISSED".equals(text(x, "outcome")) && text(x, "text") != null) {
+                    if (("MISSED".equals(text(x, "outcome")) || "MISSED".equals(text(x, "status"))) && text(x, "text") != null) {
                         reasons.add(text(x, "text"));
                     }
                 });
@@ -87,22 +87,23 @@ public record VerdictView(String profile, String status, List<String> reasons, L
             name = metric == null ? (key == null ? "slo" : key) : metric + (pct == null ? "" : " " + (pct.startsWith("p") ? pct : "p" + pct));
         }
         String unit = firstNonNull(text(x, "unit"), "");
-        String status = text(x, "status");
+        String status = text(x, "status", "outcome");
         if (status == null && x.has("pass")) {
             status = x.get("pass").asBoolean() ? "PASS" : "FAIL";
         }
-        if (status == null && x.has("outcome")) {
-            status = switch (x.get("outcome").asText()) {
+        if (status != null) {
+            // io.rcbench.verdict.SloResult.Outcome names, as job.Evaluation writes them
+            status = switch (status) {
                 case "MET" -> "PASS";
                 case "MISSED" -> "FAIL";
                 case "TOO_FEW_SAMPLES" -> "FEW SAMPLES";
                 case "NOT_JUDGED" -> "NOT JUDGED";
-                default -> x.get("outcome").asText();
+                default -> status;
             };
         }
         String measured = value(x, unit, "measured", "measuredMs", "value", "actual");
-        if (x.path("samples").isNumber() && !measured.isEmpty()) {
-            measured += " (" + Html.count(x.get("samples").asLong()) + " samples)";
+        if (x.path("samples").isNumber()) {
+            measured = (measured.isEmpty() ? "–" : measured) + " (" + Html.count(x.get("samples").asLong()) + " samples)";
         }
         String margin = value(x, unit, "margin", "marginMs", "headroom");
         if (margin.isEmpty() && x.path("marginPercent").isNumber() && Double.isFinite(x.get("marginPercent").asDouble())) {

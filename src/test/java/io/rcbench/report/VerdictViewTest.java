@@ -51,4 +51,22 @@ class VerdictViewTest {
             new VerdictView.SloLine("delivery p95", "2,000 ms", "– (3 samples)", "", "FEW SAMPLES"));
         assertThat(v.get(1).reasons()).containsExactly("injector CPU 97 % > 80 %");
     }
+
+    @Test
+    void readsWhatJobEvaluationWrites() throws Exception {
+        List<VerdictView> v = VerdictView.parse(VerdictView.MAPPER.readTree("""
+            {"profiles":[{"profile":"minimal-vps","status":"FAIL","reasons":[],
+              "slos":[{"name":"sendMessage p99","status":"MISSED","unit":"ms","samples":1234,"text":"sendMessage p99 1.42 s > 1 s",
+                       "measured":1420.0,"threshold":1000.0,"marginPercent":42.0},
+                      {"name":"errors","status":"MET","unit":"%","samples":5000,"text":"errors 0 % <= 1 %",
+                       "measured":0.0,"threshold":1.0,"marginPercent":-100.0},
+                      {"name":"delivery p95","status":"TOO_FEW_SAMPLES","unit":"ms","samples":0,"text":"no samples",
+                       "measured":null,"threshold":2000.0,"marginPercent":null}]}]}
+            """));
+        assertThat(v.get(0).reasons()).containsExactly("sendMessage p99 1.42 s > 1 s");
+        assertThat(v.get(0).slos()).containsExactly(
+            new VerdictView.SloLine("sendMessage p99", "1,000 ms", "1,420 ms (1,234 samples)", "+42.0 %", "FAIL"),
+            new VerdictView.SloLine("errors", "1 %", "0 % (5,000 samples)", "-100.0 %", "PASS"),
+            new VerdictView.SloLine("delivery p95", "2,000 ms", "– (0 samples)", "", "FEW SAMPLES"));
+    }
 }
