@@ -1,17 +1,14 @@
 package io.rcbench.cli;
 
-import io.rcbench.job.JobSpec;
 import io.rcbench.job.MainJob;
 import io.rcbench.job.PreflightException;
 import io.rcbench.job.ProfilePlans;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.profile.ProfileLoader;
-import io.rcbench.run.LoadPlan;
 import io.rcbench.verdict.ExitCodes;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_PROFILE;
         }
         try {
-            MainJob.Outcome out = new MainJob(spec(p, target, transport, seed, relaxLimits, prometheus, reports),
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, MainJob.newRunId(p.name()),
+                new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus), reports, List.of()),
                 System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();
@@ -73,14 +71,4 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The job for one run of {@code p}; credentials come from the environment only. */
-    static JobSpec spec(Profile p, URI target, String transport, long seed, boolean relaxLimits, URI prometheus,
-                        Path reports) {
-        String runId = MainJob.newRunId(p.name());
-        LoadPlan plan = ProfilePlans.plan(p, runId, target == null ? URI.create("http://127.0.0.1") : target,
-            transport, System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance"), seed);
-        return new JobSpec(target, ProfilePlans.envelope(p), ProfilePlans.population(p, seed), plan, p, prometheus,
-            relaxLimits, System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"), reports,
-            "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(5));
-    }
 }

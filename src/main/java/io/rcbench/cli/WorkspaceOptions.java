@@ -39,6 +39,10 @@ final class WorkspaceOptions {
     @Option(names = "--fault-stall", description = "Stop all processing for DURATION every PERIOD, e.g. 200ms/5s.")
     String faultStall;
 
+    @Option(names = "--fault-service", description = "Serve a DDP method from one server-wide FIFO queue with a fixed "
+        + "service time, METHOD=DURATION (repeatable), e.g. sendMessage=20ms: a load-dependent capacity ceiling.")
+    List<String> faultService = List.of();
+
     @Option(names = "--fault-drop", description = "Drop FRACTION of DDP connections every PERIOD, e.g. 0.1/30s.")
     String faultDrop;
 
@@ -55,6 +59,9 @@ final class WorkspaceOptions {
         }
         if (faultDrop != null) {
             faults = faults.withDrops(faultDrop);
+        }
+        for (String spec : faultService) {
+            faults = faults.withService(spec);
         }
         WorkspaceConfig cfg = WorkspaceConfig.defaults(dataDir).withPorts(host, port, metricsPort)
             .withAdmin(adminUser, System.getenv("RCBENCH_ADMIN_PASSWORD")).withSettings(settings).withFaults(faults);

@@ -82,10 +82,11 @@ public final class Chat {
     public static ChainBuilder findRoom() {
         return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
             .thenApply(r -> {
-                String rid = loadTestRoom(r.tree());
+                String rid = loadTestRoom(r.tree(), run().plan().roomPrefix());
                 if (rid == null) {
                     throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
-                        user(s).username() + " is in no loadtest room: was the target provisioned?");
+                        user(s).username() + " is in no " + run().plan().roomPrefix()
+                            + "* room: was the target provisioned?");
                 }
                 user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
                 return s;
@@ -104,10 +105,10 @@ public final class Chat {
         }));
     }
 
-    private static String loadTestRoom(JsonNode rooms) {
+    private static String loadTestRoom(JsonNode rooms, String prefix) {
         JsonNode list = rooms.isArray() ? rooms : rooms.path("update");
         for (JsonNode r : list) {
-            if (r.path("name").asText("").startsWith("loadtest-")) {
+            if (r.path("name").asText("").startsWith(prefix)) {
                 return r.path("_id").asText();
             }
         }

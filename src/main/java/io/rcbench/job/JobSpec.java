@@ -19,10 +19,14 @@ import java.time.Duration;
  * @param relaxLimits   switch the target's rate limiters off for the run (admin needed; always on for the embedded)
  * @param adminUser     admin username, from the environment; {@code adminPassword} likewise, never printed
  * @param drain         how long users stay connected after the hold for in-flight deliveries
+ * @param workspaceArgs extra flags for the embedded workspace (fault injection in tests), usually empty
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
-                      String simulation, Duration drain) {
+                      String simulation, Duration drain, java.util.List<String> workspaceArgs) {
+    public JobSpec {
+        workspaceArgs = java.util.List.copyOf(workspaceArgs);
+    }
 
     @Override
     public String toString() {

@@ -60,7 +60,7 @@ public final class MainJob {
             console.printf("run %s: starting the embedded workspace (%d core(s), %d MB), seeding %d users%n",
                 spec.plan().runId(), spec.envelope().cores(), spec.envelope().memoryMb(), spec.population().users());
             try (WorkspaceProcess ws = WorkspaceProcess.start(spec.envelope(), folder.dir().resolve("workspace-data"),
-                adminPassword, Provisioner.seedArgs(spec.population()))) {
+                adminPassword, concat(Provisioner.seedArgs(spec.population()), spec.workspaceArgs()))) {
                 URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
                 // the embedded workspace is ours: its limiters are switched off, and the report says so
                 TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
@@ -86,7 +86,7 @@ public final class MainJob {
             hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
         }
         LoadPlan resolved = new LoadPlan(plan.runId(), base, plan.transport(), plan.userPrefix(), plan.botPrefix(),
-            plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
+            spec.population().roomPrefix(), plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
             plan.rates(),
             plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout());
 
@@ -197,6 +197,12 @@ public final class MainJob {
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
             sampler.health().toSummary(), 1, ctx.stopping().get(), gatling);
+    }
+
+    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
+        java.util.List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The plan's run folder, for callers that need it before the run. */

@@ -41,7 +41,12 @@ public record Population(int users, int bots, int webhooks, List<Room> rooms) {
         return "bot." + i;
     }
 
-    public static String roomName(int m) {
-        return "loadtest-" + m;
+    /**
+     * The prefix all of this population's room names share: {@code loadtest-<layout hash>-}, so a layout meets its
+     * own rooms again on a real workspace (a second run reuses them) and never another layout's.
+     */
+    public String roomPrefix() {
+        String name = rooms.get(0).name();
+        return name.substring(0, name.lastIndexOf('-') + 1);
     }
 }

@@ -34,10 +34,27 @@ public final class ProfilePlans {
             mix.bots().count() == 0 ? 0 : mix.bots().commandShare(), mix.webhooks().ciPerMinutePer100ActiveUsers()
             * active / 100.0, mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0,
             mix.reconnects().perConnectedUserPerHour() / 60.0);
-        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", password, active,
+        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", "loadtest-", password, active,
             p.population().idleConnectedUsers(), p.phases().loginsPerSecond(), p.phases().warmup(), p.phases().hold(),
             rates, mix.bots().count(), List.of(), seed, Duration.ofSeconds(30), Duration.ofMillis(100),
             Duration.ofSeconds(30));
+    }
+
+    /**
+     * The job for one run of {@code p}; the admin's and the seeded users' credentials come from the environment only
+     * ({@code RCBENCH_ADMIN_USER}, {@code RCBENCH_ADMIN_PASSWORD}, {@code RCBENCH_USER_PASSWORD}).
+     */
+    public static JobSpec jobSpec(Profile p, String runId, Target target, java.nio.file.Path reports,
+                                  java.util.List<String> workspaceArgs) {
+        LoadPlan plan = plan(p, runId, target.url() == null ? URI.create("http://127.0.0.1") : target.url(),
+            target.transport(), System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance"), target.seed());
+        return new JobSpec(target.url(), envelope(p), population(p, target.seed()), plan, p, target.prometheus(),
+            target.relaxLimits(), System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"),
+            reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs);
+    }
+
+    /** Where and how to run: {@code url} null for the embedded workspace. */
+    public record Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus) {
     }
 
     public static Population population(Profile p, long seed) {

@@ -19,11 +19,11 @@ public final class RoomLayout {
         if (roomSize < 2) {
             throw new IllegalArgumentException("rooms need at least 2 members");
         }
-        List<Population.Room> rooms = new ArrayList<>();
+        List<int[]> rooms = new ArrayList<>();
         for (int first = 0; first < users; first += roomSize) {
-            rooms.add(room(rooms.size(), "c", first, Math.min(users, first + roomSize)));
+            rooms.add(new int[] {0, first, Math.min(users, first + roomSize)});
         }
-        return rooms;
+        return named(rooms);
     }
 
     public static List<Population.Room> fromMix(int users, ActivityMix.Rooms mix, long seed) {
@@ -31,7 +31,7 @@ public final class RoomLayout {
         double channels = mix.channels().messageShare();
         double groups = mix.privateGroups().messageShare();
         double channelShare = channels + groups == 0 ? 1 : channels / (channels + groups);
-        List<Population.Room> rooms = new ArrayList<>();
+        List<int[]> rooms = new ArrayList<>();
         int first = 0;
         while (first < users) {
             boolean channel = random.nextDouble() < channelShare;
@@ -41,8 +41,22 @@ public final class RoomLayout {
             if (users - end == 1) {
                 end = users; // never leave one user alone in a room of one
             }
-            rooms.add(room(rooms.size(), channel ? "c" : "p", first, end));
+            rooms.add(new int[] {channel ? 0 : 1, first, end});
             first = end;
+        }
+        return named(rooms);
+    }
+
+    /** Rooms {type (0 channel, 1 group), first, end} named {@code loadtest-<hash of the layout>-<m>}. */
+    private static List<Population.Room> named(List<int[]> layout) {
+        int hash = 17;
+        for (int[] r : layout) {
+            hash = 31 * (31 * (31 * hash + r[0]) + r[1]) + r[2];
+        }
+        String prefix = "loadtest-" + Integer.toString(hash & 0xfffff, 36) + "-";
+        List<Population.Room> rooms = new ArrayList<>();
+        for (int[] r : layout) {
+            rooms.add(room(prefix + rooms.size(), r[0] == 0 ? "c" : "p", r[1], r[2]));
         }
         return rooms;
     }
@@ -57,11 +71,11 @@ public final class RoomLayout {
         return Math.max(2, c.sizes().get(c.sizes().size() - 1).members());
     }
 
-    private static Population.Room room(int m, String type, int from, int to) {
+    private static Population.Room room(String name, String type, int from, int to) {
         List<Integer> members = new ArrayList<>();
         for (int i = from; i < to; i++) {
             members.add(i);
         }
-        return new Population.Room(Population.roomName(m), type, members);
+        return new Population.Room(name, type, members);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * and subscribed without acting, the rest never connect.
  *
  * @param baseUrl         the target's HTTP(S) base URL, without credentials
+ * @param roomPrefix      names of the provisioned rooms start with it; each user acts in its one such room
  * @param transport       how actions travel: {@code ddp} (methods over the WebSocket) or {@code rest} (Rocket.Chat 9)
  * @param loginsPerSecond arrival rate of user logins during the ramp (login is the heaviest phase on a real server)
  * @param warmup          how long the full population acts after the ramp before the hold (not judged)
@@ -23,7 +24,7 @@ import java.util.List;
  * @param lateness        an action starting later than this after its intended time counts as late
  */
 public record LoadPlan(String runId, URI baseUrl, String transport, String userPrefix, String botPrefix,
-                       String password, int activeUsers, int idleUsers, double loginsPerSecond, Duration warmup,
+                       String roomPrefix, String password, int activeUsers, int idleUsers, double loginsPerSecond, Duration warmup,
                        Duration hold, Rates rates, int bots, List<Webhook> webhooks, long seed, Duration actionTimeout,
                        Duration lateness, Duration deliveryTimeout) {
 

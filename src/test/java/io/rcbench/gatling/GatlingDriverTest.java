@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GatlingDriverTest {
     static LoadPlan plan(int users, double loginsPerSecond, Duration hold) {
         LoadPlan.Rates rates = LoadPlan.Rates.textOnly(1);
-        return new LoadPlan("test-run", URI.create("http://127.0.0.1:1"), "ddp", "user.", "bot.", "pw", users, 0,
+        return new LoadPlan("test-run", URI.create("http://127.0.0.1:1"), "ddp", "user.", "bot.", "loadtest-", "pw", users, 0,
             loginsPerSecond, Duration.ZERO, hold, rates, 0, List.of(), 1, Duration.ofSeconds(5), Duration.ofMillis(50),
             Duration.ofSeconds(5));
     }

@@ -1,0 +1,119 @@
+package io.rcbench.job;
+
+import io.rcbench.capacity.CapacitySearch;
+import io.rcbench.capacity.NextStep;
+import io.rcbench.capacity.StepRunner;
+import io.rcbench.profile.Limits;
+import io.rcbench.profile.Profile;
+import io.rcbench.report.RunIndexWriter;
+import io.rcbench.report.RunReportWriter;
+import io.rcbench.run.RunFolder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A capacity search with the main job as its step runner: each level is a full run of the profile scaled to that
+ * many active users (same seed every time; on the embedded workspace a fresh workspace per step), judged by the
+ * profile's SLOs. Steps are written under {@code reports/<id>-steps/}; the capacity run {@code reports/<id>/} holds
+ * the ceiling's run (or the last step's) with {@code capacity.json} beside it, and its report shows the curve.
+ */
+public final class CapacityJob {
+    private final Profile profile;
+    private final ProfilePlans.Target target;
+    private final Path reports;
+    private final List<String> workspaceArgs;
+    private final PrintStream console;
+
+    public CapacityJob(Profile profile, ProfilePlans.Target target, Path reports, List<String> workspaceArgs,
+                       PrintStream console) {
+        this.profile = profile;
+        this.target = target;
+        this.reports = reports;
+        this.workspaceArgs = List.copyOf(workspaceArgs);
+        this.console = console;
+    }
+
+    public CapacitySearch.Outcome run(NextStep decide, int maxSteps) throws Exception {
+        String id = MainJob.newRunId(profile.name() + "-capacity");
+        Path steps = reports.resolve(id + "-steps");
+        RunFolder[] last = new RunFolder[1];
+        StepRunner runner = (users, confirmation) -> {
+            Profile scaled = profile.scaledTo(users);
+            String runId = id + "-" + users + "u" + (confirmation ? "-confirm" : "");
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(scaled, runId, target, steps, workspaceArgs),
+                console).run();
+            last[0] = out.folder();
+            return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
+                out.folder());
+        };
+        CapacitySearch.Outcome o = new CapacitySearch(decide, maxSteps).run(profile, runner, console);
+        RunFolder shown = o.ceilingRun() != null ? o.ceilingRun() : last[0];
+        if (shown != null) {
+            RunFolder folder = new RunFolder(reports.resolve(id));
+            copyRun(shown, folder);
+            var summary = folder.readSummary();
+            if (summary.gatlingReport() != null) {
+                // the step's Gatling report stays in the step's folder
+                String link = folder.dir().relativize(shown.dir().resolve(summary.gatlingReport())).toString();
+                folder.writeSummary(new io.rcbench.run.RunSummary(summary.runId(), summary.rcbench(), summary.profile(),
+                    summary.startEpochMs(), summary.endEpochMs(), summary.target(), summary.phases(), summary.actions(),
+                    summary.errors(), summary.deliveries(), summary.injector(), summary.shards(), summary.interrupted(),
+                    link));
+            }
+            o.result().write(folder.dir());
+            RunReportWriter.write(folder.dir());
+            RunIndexWriter.write(reports);
+            console.println("capacity report: " + folder.dir().resolve(RunFolder.REPORT));
+        }
+        console.print(summary(o));
+        return o;
+    }
+
+    /** The lines printed at the end: the curve, the knee, the ceiling, and documented vs measured. */
+    String summary(CapacitySearch.Outcome o) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%n%-8s %-13s %10s %10s %10s %12s %10s %8s%n", "active", "verdict", "send p50",
+            "send p95", "send p99", "delivery p95", "actions/s", "errors"));
+        o.result().steps().stream().sorted(java.util.Comparator.comparingInt(s -> s.activeUsers())).forEach(s -> {
+            var send = s.actions().get("sendMessage");
+            b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8d%n", s.activeUsers(),
+                s.pass() ? "PASS" : "not held", ms(send == null ? null : send.p50Ms()),
+                ms(send == null ? null : send.p95Ms()), ms(send == null ? null : send.p99Ms()),
+                ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(), s.errors()));
+        });
+        Integer ceiling = o.result().ceilingUsers();
+        b.append("knee: ").append(o.result().kneeUsers() == null ? "not found" : o.result().kneeUsers() + " active users")
+            .append('\n');
+        b.append("ceiling: ").append(ceiling == null ? "none (even the lowest level missed its SLOs)"
+            : ceiling + " active users" + (o.reachedMax() ? " (the search's maximum: the real ceiling is higher)" : ""))
+            .append(o.stepBudgetSpent() ? " (step budget spent before the search converged)" : "").append('\n');
+        profile.limits().map(Limits::activeUsers).filter(java.util.OptionalInt::isPresent)
+            .map(java.util.OptionalInt::getAsInt).ifPresent(documented -> {
+                if (ceiling != null) {
+                    b.append(String.format("documented %d active users vs measured ceiling %d: %.2fx%n", documented,
+                        ceiling, ceiling / (double) documented));
+                }
+            });
+        return b.toString();
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "-" : String.format("%.1f ms", v);
+    }
+
+    private static void copyRun(RunFolder from, RunFolder to) throws IOException {
+        Files.createDirectories(to.dir());
+        try (var files = Files.list(from.dir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (!name.equals(RunFolder.REPORT)) {
+                    Files.copy(f, to.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

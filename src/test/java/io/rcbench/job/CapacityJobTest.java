@@ -1,0 +1,56 @@
+package io.rcbench.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rcbench.capacity.CapacitySearch;
+import io.rcbench.capacity.NextStep;
+import io.rcbench.profile.Profile;
+import io.rcbench.profile.ProfileLoader;
+import io.rcbench.run.CapacityResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short capacity search on the embedded workspace (its own JVM, one core) twice: both land on the same ceiling
+ * within 10%. The ceiling is made by the workspace's service-time fault: sendMessage served one at a time, 20 ms
+ * each (at most 50 per second), so it depends on the offered load, not on how busy this machine is. Users send one
+ * message per second; sendMessage p95 must stay under 200 ms, which an M/D/1 queue crosses between 40 and 45 users.
+ */
+class CapacityJobTest {
+    static final List<String> TEST_MIX = List.of("mix.messagesPerActiveUserPerMinute=60", "mix.typing.share=0",
+        "mix.uploads.share=0", "mix.bots.count=0", "mix.bots.commandShare=0", "mix.reconnects.perConnectedUserPerHour=0",
+        "mix.history.roomOpensPerActiveUserPerMinute=0", "mix.reads.perActiveUserPerMinute=0",
+        "mix.webhooks.ciPerMinutePer100ActiveUsers=0", "mix.webhooks.alertsPerMinutePer100ActiveUsers=0",
+        "slo.latency.login.required=false", "slo.latency.sendMessage.p95Ms=200", "slo.latency.sendMessage.p99Ms=2000",
+        // this test checks the search and its repeatability, not the injector's budget on a shared machine
+        "injector.maxCpuPercent=100", "injector.maxGcPauseMs=2000", "injector.maxEventLoopLagMs=5000",
+        "warmup.seconds=2", "hold.seconds=6");
+
+    @Test
+    void twoSearchesAgreeOnTheCeiling(@TempDir Path reports) throws Exception {
+        Profile p = new ProfileLoader(Path.of("profiles")).load("ci-smoke", TEST_MIX);
+        NextStep decide = new NextStep(16, 64, 2, 0.10, 4);
+        ProfilePlans.Target target = new ProfilePlans.Target(null, "ddp", 7, false, null);
+        List<String> fault = List.of("--fault-service", "sendMessage=20ms");
+
+        CapacitySearch.Outcome a = new CapacityJob(p, target, reports.resolve("a"), fault, System.out).run(decide, 10);
+        CapacitySearch.Outcome b = new CapacityJob(p, target, reports.resolve("b"), fault, System.out).run(decide, 10);
+
+        Integer ca = a.result().ceilingUsers();
+        Integer cb = b.result().ceilingUsers();
+        assertThat(ca).as("first ceiling").isNotNull().isBetween(28, 56);
+        assertThat(cb).as("second ceiling").isNotNull();
+        assertThat(Math.abs(ca - cb)).as("ceilings %d and %d", ca, cb).isLessThanOrEqualTo((int) Math.ceil(0.1 * ca));
+        assertThat(a.steps()).anyMatch(s -> !s.passed());
+        CapacityResult.Step top = a.result().steps().stream().filter(CapacityResult.Step::pass)
+            .max(java.util.Comparator.comparingInt(CapacityResult.Step::activeUsers)).orElseThrow();
+        assertThat(top.actions().get("sendMessage").p95Ms()).isLessThanOrEqualTo(200);
+        try (var runs = Files.list(reports.resolve("a"))) {
+            Path capacityRun = runs.filter(d -> Files.exists(d.resolve(CapacityResult.FILE))).findFirst().orElseThrow();
+            assertThat(Files.readString(capacityRun.resolve("index.html"))).contains("apacity");
+        }
+    }
+}
