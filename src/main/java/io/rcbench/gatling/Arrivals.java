@@ -13,6 +13,8 @@ final class Arrivals {
     static final String INTENDED = "rcb.intended";
     /** The intended start of the action now running, visible to its step. */
     static final String CURRENT = "rcb.current";
+    /** When the user's own activity (typing) ended ({@link System#nanoTime()}). */
+    static final String USER_BUSY_UNTIL = "rcb.userBusyUntil";
 
     private Arrivals() {
     }

@@ -140,7 +140,8 @@ public final class Chat {
         return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.client(s).call("stream-notify-room",
                 Ddp.typingParams(user(s).rid(), user(s).username(), true))
             .thenApply(r -> s.set(Arrivals.INTENDED, Arrivals.current(s) + typingNanos))))
-            .pause(Duration.ofMillis(run().plan().rates().typingMillis()));
+            .pause(Duration.ofMillis(run().plan().rates().typingMillis()))
+            .exec(s -> s.set(Arrivals.USER_BUSY_UNTIL, s.getLong(Arrivals.INTENDED)));
     }
 
     /**

@@ -34,7 +34,10 @@ final class NextArrivalAction implements Action {
             next.$bang(session.set(DONE, true).asScala());
             return;
         }
-        long intended = schedule.next();
+        // time the user itself was busy (typing) is not waiting on the target: an arrival that fell into it is
+        // intended for when the user was free again; waiting on slow answers still counts in full
+        long intended = Math.max(schedule.next(),
+            session.contains(Arrivals.USER_BUSY_UNTIL) ? session.getLong(Arrivals.USER_BUSY_UNTIL) : Long.MIN_VALUE);
         Session scheduled = session.set(Arrivals.INTENDED, intended);
         long delay = intended - System.nanoTime();
         if (delay <= 0) {
