@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The main job's simulation: the text, upload and bot mixes of a {@link LoadPlan}.
@@ -128,7 +127,7 @@ public class ChatSimulation extends Simulation {
         .exec(Chat.leave());
 
     private final ScenarioBuilder bots = scenario("bots")
-        .feed(indexes(IntStream.range(0, plan.bots()).boxed().toList()))
+        .feed(indexes(plan.accounts().bots()))
         .exec(Chat.becomeUser(true))
         .exitHereIf(s -> run.stopping().get())
         .exec(Ddp.connect())
@@ -147,11 +146,11 @@ public class ChatSimulation extends Simulation {
         Duration rampAndHold = ramp.plus(plan.hold());
         List<PopulationBuilder> populations = new ArrayList<>();
         populations.add(active.injectOpen(arrive(activeAccounts().size(), ramp)));
-        if (plan.idleUsers() > 0) {
-            populations.add(idle.injectOpen(arrive(plan.idleUsers(), ramp)));
+        if (!idleAccounts().isEmpty()) {
+            populations.add(idle.injectOpen(arrive(idleAccounts().size(), ramp)));
         }
-        if (plan.bots() > 0) {
-            populations.add(bots.injectOpen(arrive(plan.bots(), ramp)));
+        if (!plan.accounts().bots().isEmpty()) {
+            populations.add(bots.injectOpen(arrive(plan.accounts().bots().size(), ramp)));
         }
         if (!plan.webhooks().isEmpty() && plan.rates().ciWebhooksPerMinute() > 0) {
             populations.add(ciHooks.injectOpen(constantUsersPerSec(plan.rates().ciWebhooksPerMinute() / 60.0)
@@ -170,19 +169,12 @@ public class ChatSimulation extends Simulation {
         return ramp.toMillis() < 1000 ? atOnceUsers(users) : rampUsers(users).during(ramp);
     }
 
-    /**
-     * Account indexes of the active users: spread evenly among the connected accounts 0..connected-1, so every room
-     * mixes active and idle members as a real team does.
-     */
     private List<Integer> activeAccounts() {
-        int c = plan.connectedUsers();
-        int a = plan.activeUsers();
-        return IntStream.range(0, c).filter(i -> (long) (i + 1) * a / c > (long) i * a / c).boxed().toList();
+        return plan.accounts().active();
     }
 
     private List<Integer> idleAccounts() {
-        List<Integer> actives = activeAccounts();
-        return IntStream.range(0, plan.connectedUsers()).filter(i -> !actives.contains(i)).boxed().toList();
+        return plan.accounts().idle();
     }
 
     private static Iterator<Map<String, Object>> indexes(List<Integer> accounts) {

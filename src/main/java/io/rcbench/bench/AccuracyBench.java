@@ -57,11 +57,11 @@ public final class AccuracyBench {
             LoadPlan.Rates rates = LoadPlan.Rates.textOnly(perSecond * 60);
             LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.", "loadtest-",
                 "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0, List.of(), 7, Duration.ofSeconds(30),
-                Duration.ofMillis(10), Duration.ofSeconds(10));
+                Duration.ofMillis(10), Duration.ofSeconds(10), null);
             JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024),
                 Population.uniform(senders, senders, senders, 0), plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
-                List.of());
+                List.of(), 0, 1);
             MainJob.Outcome out = new MainJob(spec, console).run();
             IntervalLog log = IntervalLog.read(out.folder().latencyLogs());
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));

@@ -3,6 +3,7 @@ package io.rcbench.cli;
 import io.rcbench.job.MainJob;
 import io.rcbench.job.PreflightException;
 import io.rcbench.job.ProfilePlans;
+import io.rcbench.job.Shard;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.profile.ProfileLoader;
@@ -47,6 +48,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
 
+    @Option(names = "--shard", defaultValue = "0/1", description = "This injector's part of the run, i/N "
+        + "(rooms and their users dealt round-robin); run N injectors with a common --start-at, then merge.")
+    String shard;
+
+    @Option(names = "--start-at", defaultValue = "0", description = "Common start of sharded injectors, epoch ms.")
+    long startAt;
+
     @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
     Path reports;
 
@@ -60,9 +68,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_PROFILE;
         }
         try {
-            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, MainJob.newRunId(p.name()),
-                new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus), reports, List.of()),
-                System.out).run();
+            Shard s = Shard.parse(shard);
+            String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + s.suffix();
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, new ProfilePlans.Target(target, transport,
+                seed, relaxLimits, prometheus, s, startAt), reports, List.of()), System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();
         } catch (PreflightException e) {

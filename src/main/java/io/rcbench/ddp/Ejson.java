@@ -3,7 +3,6 @@ package io.rcbench.ddp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -21,6 +20,12 @@ public final class Ejson {
     /** True when the node is an EJSON date object. */
     public static boolean isDate(JsonNode node) {
         return node != null && node.isObject() && node.size() == 1 && node.has("$date") && node.get("$date").isNumber();
+    }
+
+    /** The instant of an EJSON date or ISO string, or null when the node is neither. */
+    public static Instant instant(JsonNode node) {
+        long ms = dateMs(node, Long.MIN_VALUE);
+        return ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms);
     }
 
     /** Epoch ms of an EJSON date or ISO string, or {@code fallback} when the node is neither. */
@@ -47,8 +52,7 @@ public final class Ejson {
         }
         if (node.isObject()) {
             ObjectNode copy = Json.object();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 copy.set(e.getKey(), toRest(e.getValue()));
             }
             return copy;

@@ -166,11 +166,16 @@ public final class Chat {
             Message m = compose(s);
             DdpClient c = Ddp.client(s);
             m.register(s);
+            long sentMs = System.currentTimeMillis();
             return c.call("sendMessage", Json.object().put("_id", m.id).put("rid", m.rid).put("msg", m.text))
                 .handle((r, t) -> {
                     if (t != null) {
                         run().metrics().deliveries().cancel(m.id);
                         throw t instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(t);
+                    }
+                    long serverMs = r.tree().path("ts").path("$date").asLong(0);
+                    if (serverMs > 0) {
+                        run().metrics().clock().sample(sentMs, System.currentTimeMillis(), serverMs);
                     }
                     return s;
                 });

@@ -21,6 +21,7 @@ public final class RunContext {
     private final LoadPlan plan;
     private final RunMetrics metrics;
     private final long drainNanos;
+    private final long startAtNanos;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private DdpClients ddpClients;
     private volatile java.util.function.Consumer<io.netty.channel.EventLoop> onLoop = loop -> { };
@@ -31,9 +32,18 @@ public final class RunContext {
      * @param drain how long users stay connected after the hold so in-flight deliveries can arrive
      */
     public RunContext(LoadPlan plan, RunMetrics metrics, Duration drain) {
+        this(plan, metrics, drain, 0);
+    }
+
+    /**
+     * @param startAtNanos when the ramp must start ({@link System#nanoTime()}): the common start of sharded
+     *                     injectors; {@link #begin()} waits for it. 0: start when the simulation does.
+     */
+    public RunContext(LoadPlan plan, RunMetrics metrics, Duration drain, long startAtNanos) {
         this.plan = plan;
         this.metrics = metrics;
         this.drainNanos = drain.toNanos();
+        this.startAtNanos = startAtNanos;
     }
 
     /** The context of the running simulation; fails clearly when a simulation is started outside the driver. */
@@ -57,6 +67,14 @@ public final class RunContext {
 
     /** Starts the run's clock (the ramp begins now); called once, from the simulation's {@code before()}. */
     public synchronized void begin() {
+        long wait = startAtNanos == 0 ? 0 : startAtNanos - System.nanoTime();
+        if (startNanos == 0 && wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (startNanos == 0) {
             startEpochMs = System.currentTimeMillis();
             startNanos = System.nanoTime();

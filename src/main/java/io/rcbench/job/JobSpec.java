@@ -20,10 +20,13 @@ import java.time.Duration;
  * @param adminUser     admin username, from the environment; {@code adminPassword} likewise, never printed
  * @param drain         how long users stay connected after the hold for in-flight deliveries
  * @param workspaceArgs extra flags for the embedded workspace (fault injection in tests), usually empty
+ * @param startAtEpochMs when the ramp starts (the common start of sharded injectors), or 0 for now
+ * @param shards        how many injectors share the run (1 for a single injector)
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
-                      String simulation, Duration drain, java.util.List<String> workspaceArgs) {
+                      String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
+                      int shards) {
     public JobSpec {
         workspaceArgs = java.util.List.copyOf(workspaceArgs);
     }

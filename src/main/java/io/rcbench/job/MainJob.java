@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ctrl-C (a JVM shutdown) stops injection, and the summary is still written from what was measured.
  */
 public final class MainJob {
+    /** Gatling needs a second or two to start: a common start waits until this long before it. */
+    private static final long GATLING_BOOT_MS = 4000;
     private final JobSpec spec;
     private final PrintStream console;
 
@@ -49,7 +51,13 @@ public final class MainJob {
 
     /** A run id: time, then the profile name (or "adhoc"). */
     public static String newRunId(String profile) {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        return runId(System.currentTimeMillis(), profile);
+    }
+
+    /** The run id of a run starting at {@code epochMs} (shards of one run share it). */
+    public static String runId(long epochMs, String profile) {
+        return LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMs), java.time.ZoneId.systemDefault())
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
             + (profile == null ? "adhoc" : profile.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
@@ -73,7 +81,7 @@ public final class MainJob {
     }
 
     private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote)
-        throws IOException, InterruptedException {
+        throws IOException, InterruptedException, PreflightException {
         LoadPlan plan = spec.plan();
         RestClient rest = RestClient.create(base);
         java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
@@ -88,14 +96,23 @@ public final class MainJob {
         LoadPlan resolved = new LoadPlan(plan.runId(), base, plan.transport(), plan.userPrefix(), plan.botPrefix(),
             spec.population().roomPrefix(), plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
             plan.rates(),
-            plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout());
+            plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout(), plan.accounts());
 
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
-        RunContext ctx = new RunContext(resolved, metrics, spec.drain());
+        long nowMs = System.currentTimeMillis();
+        if (spec.startAtEpochMs() > 0 && nowMs > spec.startAtEpochMs() + 1000) {
+            throw new PreflightException("the common start " + java.time.Instant.ofEpochMilli(spec.startAtEpochMs())
+                + " passed " + (nowMs - spec.startAtEpochMs()) / 1000 + " s ago: give the shards a later --start-at");
+        }
+        long startEpochMs = spec.startAtEpochMs() > nowMs ? spec.startAtEpochMs() : nowMs;
+        long startNanos = System.nanoTime() + (startEpochMs - nowMs) * 1_000_000;
+        if (startEpochMs - nowMs > GATLING_BOOT_MS) {
+            console.printf("waiting for the common start at %s%n", java.time.Instant.ofEpochMilli(startEpochMs));
+            Thread.sleep(startEpochMs - nowMs - GATLING_BOOT_MS);
+        }
+        RunContext ctx = new RunContext(resolved, metrics, spec.drain(), startNanos);
         MonitorProbe health = new MonitorProbe();
         ctx.onEventLoop(health::watch);
-        long startEpochMs = System.currentTimeMillis();
-        long startNanos = System.nanoTime();
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
         RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
             "sendMessage", 1000);
@@ -196,7 +213,7 @@ public final class MainJob {
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
-            sampler.health().toSummary(), 1, ctx.stopping().get(), gatling);
+            sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling);
     }
 
     private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {

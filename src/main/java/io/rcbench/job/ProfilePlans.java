@@ -21,6 +21,16 @@ public final class ProfilePlans {
     }
 
     public static LoadPlan plan(Profile p, String runId, URI baseUrl, String transport, String password, long seed) {
+        return plan(p, runId, baseUrl, transport, password, seed, Shard.WHOLE, population(p, seed));
+    }
+
+    /**
+     * The plan of one shard of the run: the accounts of the rooms this shard owns (room m belongs to shard m mod N,
+     * so a message and every delivery of it stay on one injector), its bots (bot b to shard b mod N), and a 1/N
+     * share of the workspace-wide webhook rates. The N shards together are exactly the one-injector workload.
+     */
+    public static LoadPlan plan(Profile p, String runId, URI baseUrl, String transport, String password, long seed,
+                                Shard shard, Population population) {
         ActivityMix mix = p.mix();
         int active = p.population().activeUsers();
         List<LoadPlan.FileClass> files = mix.uploads().sizes().stream()
@@ -34,10 +44,22 @@ public final class ProfilePlans {
             mix.bots().count() == 0 ? 0 : mix.bots().commandShare(), mix.webhooks().ciPerMinutePer100ActiveUsers()
             * active / 100.0, mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0,
             mix.reconnects().perConnectedUserPerHour() / 60.0);
-        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", "loadtest-", password, active,
-            p.population().idleConnectedUsers(), p.phases().loginsPerSecond(), p.phases().warmup(), p.phases().hold(),
-            rates, mix.bots().count(), List.of(), seed, Duration.ofSeconds(30), Duration.ofMillis(100),
-            Duration.ofSeconds(30));
+        LoadPlan.Accounts all = LoadPlan.Accounts.spread(active, p.population().idleConnectedUsers(),
+            mix.bots().count());
+        LoadPlan.Accounts mine = shard.of(all, population);
+        if (shard.count() > 1) {
+            rates = new LoadPlan.Rates(rates.messagesPerMinute(), rates.roomOpensPerMinute(), rates.readsPerMinute(),
+                rates.typingShare(), rates.typingMillis(), rates.uploadShare(), rates.files(), rates.downloadShare(),
+                rates.mentionShare(), rates.ciWebhooksPerMinute() / shard.count(),
+                rates.alertWebhooksPerMinute() / shard.count(), rates.reconnectsPerMinute());
+        }
+        double loginShare = (double) (mine.active().size() + mine.idle().size() + mine.bots().size())
+            / Math.max(1, all.active().size() + all.idle().size() + all.bots().size());
+        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", "loadtest-", password,
+            Math.max(1, mine.active().size()), mine.idle().size(),
+            Math.max(0.01, p.phases().loginsPerSecond() * loginShare), p.phases().warmup(), p.phases().hold(), rates,
+            mix.bots().count(), List.of(), seed, Duration.ofSeconds(30), Duration.ofMillis(100),
+            Duration.ofSeconds(30), mine);
     }
 
     /**
@@ -46,15 +68,25 @@ public final class ProfilePlans {
      */
     public static JobSpec jobSpec(Profile p, String runId, Target target, java.nio.file.Path reports,
                                   java.util.List<String> workspaceArgs) {
+        Population population = population(p, target.seed());
         LoadPlan plan = plan(p, runId, target.url() == null ? URI.create("http://127.0.0.1") : target.url(),
-            target.transport(), System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance"), target.seed());
-        return new JobSpec(target.url(), envelope(p), population(p, target.seed()), plan, p, target.prometheus(),
+            target.transport(), System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance"), target.seed(),
+            target.shard(), population);
+        return new JobSpec(target.url(), envelope(p), population, plan, p, target.prometheus(),
             target.relaxLimits(), System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"),
-            reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs);
+            reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs,
+            target.startAtEpochMs(), target.shard().count());
     }
 
-    /** Where and how to run: {@code url} null for the embedded workspace. */
-    public record Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus) {
+    /**
+     * Where and how to run: {@code url} null for the embedded workspace; {@code startAtEpochMs} the common start of
+     * sharded injectors (0: start now).
+     */
+    public record Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus, Shard shard,
+                         long startAtEpochMs) {
+        public Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus) {
+            this(url, transport, seed, relaxLimits, prometheus, Shard.WHOLE, 0);
+        }
     }
 
     public static Population population(Profile p, long seed) {

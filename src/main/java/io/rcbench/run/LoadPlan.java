@@ -22,11 +22,12 @@ import java.util.List;
  * @param seed            makes schedules, choices and payloads repeatable
  * @param actionTimeout   an action not answered within this fails as a timeout
  * @param lateness        an action starting later than this after its intended time counts as late
+ * @param accounts        the account indexes this injector simulates (all of them, or its shard's)
  */
 public record LoadPlan(String runId, URI baseUrl, String transport, String userPrefix, String botPrefix,
                        String roomPrefix, String password, int activeUsers, int idleUsers, double loginsPerSecond, Duration warmup,
                        Duration hold, Rates rates, int bots, List<Webhook> webhooks, long seed, Duration actionTimeout,
-                       Duration lateness, Duration deliveryTimeout) {
+                       Duration lateness, Duration deliveryTimeout, Accounts accounts) {
 
     public LoadPlan {
         if (activeUsers < 1 || idleUsers < 0 || bots < 0) {
@@ -39,6 +40,39 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
             throw new IllegalArgumentException("transport must be ddp or rest: " + transport);
         }
         webhooks = List.copyOf(webhooks);
+        if (accounts == null) {
+            accounts = Accounts.spread(activeUsers, idleUsers, bots);
+        }
+    }
+
+    /**
+     * Which accounts this injector drives: active users, idle users and bots by index. One injector drives them all;
+     * a shard drives its part (see {@code job.Shards}).
+     */
+    public record Accounts(List<Integer> active, List<Integer> idle, List<Integer> bots) {
+        public Accounts {
+            active = List.copyOf(active);
+            idle = List.copyOf(idle);
+            bots = List.copyOf(bots);
+        }
+
+        /**
+         * All accounts of one injector: {@code active} actives spread evenly among the connected accounts
+         * {@code 0..active+idle-1} (so every room mixes active and idle members as a team does), the rest idle.
+         */
+        public static Accounts spread(int active, int idle, int bots) {
+            int c = active + idle;
+            List<Integer> a = new java.util.ArrayList<>();
+            List<Integer> i = new java.util.ArrayList<>();
+            for (int k = 0; k < c; k++) {
+                ((long) (k + 1) * active / c > (long) k * active / c ? a : i).add(k);
+            }
+            List<Integer> b = new java.util.ArrayList<>();
+            for (int k = 0; k < bots; k++) {
+                b.add(k);
+            }
+            return new Accounts(a, i, b);
+        }
     }
 
     /** Users that connect: active plus idle. */
@@ -46,9 +80,10 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
         return activeUsers + idleUsers;
     }
 
-    /** The ramp: every connecting user (and bot) logs in at {@link #loginsPerSecond()}. */
+    /** The ramp: every account this injector connects (users and bots) logs in at {@link #loginsPerSecond()}. */
     public Duration ramp() {
-        return Duration.ofMillis((long) Math.ceil((connectedUsers() + bots) * 1000.0 / loginsPerSecond));
+        int accounts = this.accounts.active().size() + this.accounts.idle().size() + this.accounts.bots().size();
+        return Duration.ofMillis((long) Math.ceil(accounts * 1000.0 / loginsPerSecond));
     }
 
     /** Never logged or serialised: the plan carries the seeded users' password. */

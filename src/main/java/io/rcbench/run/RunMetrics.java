@@ -16,6 +16,7 @@ public final class RunMetrics {
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final long latenessNanos;
+    private final ClockOffset clock = new ClockOffset();
 
     public RunMetrics(Duration lateness, Duration deliveryTimeout) {
         this.latenessNanos = lateness.toNanos();
@@ -41,6 +42,11 @@ public final class RunMetrics {
     /** Records a plain latency (delivery, bot reply) in microseconds. */
     public void record(String metric, long micros) {
         latency.record(metric, micros);
+    }
+
+    /** This injector's clock against the target's. */
+    public ClockOffset clock() {
+        return clock;
     }
 
     public LatencyRecorder latency() {

@@ -50,7 +50,9 @@ public final class RunSampler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleAtFixedRate(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        // a common start in the future (sharded injectors): the first interval begins at it
+        long untilStartMs = Math.max(0, (startNanos - System.nanoTime()) / 1_000_000);
+        thread.scheduleAtFixedRate(this::tick, untilStartMs + intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void tick() {
@@ -129,9 +131,10 @@ public final class RunSampler implements AutoCloseable {
             lagMax = Math.max(lagMax, s.loopLagMs());
         }
 
-        public RunSummary.InjectorSummary toSummary() {
+        public RunSummary.InjectorSummary toSummary(ClockOffset clock) {
             return new RunSummary.InjectorSummary(cpuMax, samples == 0 ? 0 : cpuSum / samples, gcMax, gcTotal, lagMax,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, clock.offsetMs(),
+                clock.uncertaintyMs());
         }
     }
 }

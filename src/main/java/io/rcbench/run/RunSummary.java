@@ -49,8 +49,18 @@ public record RunSummary(String runId, String rcbench, String profile, long star
         }
     }
 
-    /** Injector health over the run: CPU in percent of all cores, GC pauses and event-loop lag in ms. */
+    /**
+     * Injector health over the run: CPU in percent of all cores, GC pauses and event-loop lag in ms; and this
+     * injector's clock against the target's ({@code clockOffsetMs} = target minus injector, from the message
+     * timestamps of its sends, best of the run, ± {@code clockUncertaintyMs}), null when not measured. Sharded
+     * injectors start at a common wall-clock time, so their offsets bound how well their timelines line up.
+     */
     public record InjectorSummary(double cpuMaxPercent, double cpuMeanPercent, long gcMaxPauseMs, long gcTotalPauseMs,
-                                  long loopLagMaxMs, int cores, long heapMaxMb) {
+                                  long loopLagMaxMs, int cores, long heapMaxMb, Double clockOffsetMs,
+                                  Double clockUncertaintyMs) {
+        public InjectorSummary(double cpuMaxPercent, double cpuMeanPercent, long gcMaxPauseMs, long gcTotalPauseMs,
+                               long loopLagMaxMs, int cores, long heapMaxMb) {
+            this(cpuMaxPercent, cpuMeanPercent, gcMaxPauseMs, gcTotalPauseMs, loopLagMaxMs, cores, heapMaxMb, null, null);
+        }
     }
 }

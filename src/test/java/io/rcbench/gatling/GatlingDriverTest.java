@@ -20,7 +20,7 @@ class GatlingDriverTest {
         LoadPlan.Rates rates = LoadPlan.Rates.textOnly(1);
         return new LoadPlan("test-run", URI.create("http://127.0.0.1:1"), "ddp", "user.", "bot.", "loadtest-", "pw", users, 0,
             loginsPerSecond, Duration.ZERO, hold, rates, 0, List.of(), 1, Duration.ofSeconds(5), Duration.ofMillis(50),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), null);
     }
 
     @Test

@@ -496,7 +496,7 @@ public final class DdpClient {
     private void dispatch(String text) {
         stats.frameIn();
         InboundFrame f = frame;
-        DdpDecoder.decode(text, f);
+        DdpDecoder.decode(text, f, streams);
         switch (f.type()) {
             case CONNECTED -> onConnected(f.session());
             case FAILED -> {

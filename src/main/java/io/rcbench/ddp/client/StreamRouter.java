@@ -1,67 +1,95 @@
 package io.rcbench.ddp.client;
 
+import io.rcbench.ddp.codec.TreeDemand;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Stream listeners by (collection, eventName), plus listeners for every event of a collection. Dispatch is two map
- * lookups and an array walk, no allocation. Only the client's event loop touches it; arrays are replaced, never
- * mutated, so a listener may unregister itself while being called.
+ * lookups and an array walk, no allocation. Routes also learn, per collection, whether listeners read args as trees
+ * ({@link TreeDemand}), so the decoder parses them in its single pass only where they are used; the lesson is kept
+ * per collection (a handful of names) so that listeners that come and go, such as one-shot waits, keep it. Only the
+ * client's
+ * event loop touches it; listener arrays are replaced, never mutated, so a listener may unregister itself while
+ * being called.
  */
-final class StreamRouter {
-    private static final StreamListener[] NONE = new StreamListener[0];
-    private final Map<String, Map<String, StreamListener[]>> byEvent = new HashMap<>();
-    private final Map<String, StreamListener[]> anyEvent = new HashMap<>();
+final class StreamRouter implements TreeDemand.Lookup {
+    private final Map<String, Map<String, Route>> byEvent = new HashMap<>();
+    private final Map<String, Route> anyEvent = new HashMap<>();
+    private final Map<String, Learned> learned = new HashMap<>();
+
+    /** Whether listeners of a collection read args as trees; never removed (bounded by the collection names). */
+    private static final class Learned {
+        volatile boolean eager;
+    }
+
+    /** The listeners of one route. */
+    private static final class Route implements TreeDemand {
+        private final Learned learned;
+        StreamListener[] listeners = new StreamListener[0];
+
+        Route(Learned learned) {
+            this.learned = learned;
+        }
+
+        @Override
+        public boolean eager() {
+            return learned.eager;
+        }
+
+        /** May be called from any thread that parses a kept event: a flag, so a late write is harmless. */
+        @Override
+        public void treeRequested() {
+            learned.eager = true;
+        }
+    }
 
     void add(String collection, String eventName, StreamListener l) {
-        if (eventName == null) {
-            anyEvent.put(collection, plus(anyEvent.getOrDefault(collection, NONE), l));
-        } else {
-            Map<String, StreamListener[]> m = byEvent.computeIfAbsent(collection, k -> new HashMap<>());
-            m.put(eventName, plus(m.getOrDefault(eventName, NONE), l));
-        }
+        Learned learn = learned.computeIfAbsent(collection, k -> new Learned());
+        Route r = eventName == null ? anyEvent.computeIfAbsent(collection, k -> new Route(learn))
+            : byEvent.computeIfAbsent(collection, k -> new HashMap<>()).computeIfAbsent(eventName, k -> new Route(learn));
+        r.listeners = plus(r.listeners, l);
     }
 
     void remove(String collection, String eventName, StreamListener l) {
         if (eventName == null) {
-            StreamListener[] left = minus(anyEvent.getOrDefault(collection, NONE), l);
-            if (left.length == 0) {
+            Route r = anyEvent.get(collection);
+            if (r != null && (r.listeners = minus(r.listeners, l)).length == 0) {
                 anyEvent.remove(collection);
-            } else {
-                anyEvent.put(collection, left);
             }
             return;
         }
-        Map<String, StreamListener[]> m = byEvent.get(collection);
-        if (m == null) {
-            return;
-        }
-        StreamListener[] left = minus(m.getOrDefault(eventName, NONE), l);
-        if (left.length == 0) {
+        Map<String, Route> m = byEvent.get(collection);
+        Route r = m == null ? null : m.get(eventName);
+        if (r != null && (r.listeners = minus(r.listeners, l)).length == 0) {
             m.remove(eventName);
             if (m.isEmpty()) {
                 byEvent.remove(collection);
             }
-        } else {
-            m.put(eventName, left);
         }
+    }
+
+    @Override
+    public TreeDemand lookup(String collection, String eventName) {
+        Map<String, Route> m = byEvent.get(collection);
+        Route r = m == null ? null : m.get(eventName);
+        return r != null ? r : anyEvent.get(collection);
     }
 
     /** Calls every matching listener; returns how many were called. Listener exceptions go to {@code onError}. */
     int dispatch(StreamEvent e, Runnable onError) {
-        int n = 0;
-        Map<String, StreamListener[]> m = byEvent.get(e.collection());
-        if (m != null) {
-            n += call(m.get(e.eventName()), e, onError);
-        }
-        return n + call(anyEvent.get(e.collection()), e, onError);
+        Map<String, Route> m = byEvent.get(e.collection());
+        Route exact = m == null ? null : m.get(e.eventName());
+        Route any = anyEvent.get(e.collection());
+        return call(exact, e, onError) + call(any, e, onError);
     }
 
-    private static int call(StreamListener[] ls, StreamEvent e, Runnable onError) {
-        if (ls == null) {
+    private static int call(Route r, StreamEvent e, Runnable onError) {
+        if (r == null) {
             return 0;
         }
+        StreamListener[] ls = r.listeners;
         for (StreamListener l : ls) {
             try {
                 l.onEvent(e);

@@ -25,8 +25,17 @@ public final class DdpDecoder {
     private DdpDecoder() {
     }
 
-    /** Decodes {@code text} into {@code into} (cleared first). */
+    /** Decodes {@code text} into {@code into} (cleared first); stream args stay raw. */
     public static void decode(String text, InboundFrame into) {
+        decode(text, into, null);
+    }
+
+    /**
+     * Decodes {@code text} into {@code into} (cleared first). Stream args of routes whose {@link TreeDemand} is eager
+     * are parsed to a tree in the same pass (when {@code collection} and {@code eventName} precede {@code args}, as
+     * servers send them); others stay raw slices.
+     */
+    public static void decode(String text, InboundFrame into, TreeDemand.Lookup demands) {
         into.clear();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -61,7 +70,7 @@ public final class DdpDecoder {
                     case "reason" -> into.reason = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "result" -> into.result = slice(p, text);
                     case "error" -> into.error = p.readValueAsTree();
-                    case "fields" -> fields(p, text, into, tokens);
+                    case "fields" -> fields(p, text, into, tokens, demands);
                     case "subs", "methods" -> ids(p, into);
                     case "server_id" -> {
                         serverId = true;
@@ -121,7 +130,18 @@ public final class DdpDecoder {
         return new RawJson(text, start, end);
     }
 
-    private static void fields(JsonParser p, String text, InboundFrame into, TokenCache tokens) throws IOException {
+    private static RawJson args(JsonParser p, String text, TreeDemand demand) throws IOException {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        if (demand.eager()) {
+            com.fasterxml.jackson.databind.JsonNode tree = p.readValueAsTree();
+            return new RawJson(text, start, (int) p.currentLocation().getCharOffset(), tree, null);
+        }
+        p.skipChildren();
+        return new RawJson(text, start, (int) p.currentLocation().getCharOffset(), null, demand);
+    }
+
+    private static void fields(JsonParser p, String text, InboundFrame into, TokenCache tokens, TreeDemand.Lookup demands)
+        throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -133,7 +153,9 @@ public final class DdpDecoder {
             if ("eventName".equals(key) && v == JsonToken.VALUE_STRING) {
                 into.eventName = token(p, tokens);
             } else if ("args".equals(key)) {
-                into.args = slice(p, text);
+                TreeDemand demand = demands == null || into.collection == null || into.eventName == null ? null
+                    : demands.lookup(into.collection, into.eventName);
+                into.args = demand == null ? slice(p, text) : args(p, text, demand);
             } else {
                 p.skipChildren();
             }

@@ -13,13 +13,21 @@ public final class RawJson {
     private final String source;
     private final int start;
     private final int end;
+    private final TreeDemand demand;
     private String text;
     private JsonNode tree;
 
     RawJson(String source, int start, int end) {
+        this(source, start, end, null, null);
+    }
+
+    /** A slice already parsed ({@code tree} non-null), or one whose first parse is reported to {@code demand}. */
+    RawJson(String source, int start, int end, JsonNode tree, TreeDemand demand) {
         this.source = source;
         this.start = start;
         this.end = end;
+        this.tree = tree;
+        this.demand = demand;
     }
 
     /** The value of a key that was not in the frame (e.g. a method that returned undefined). */
@@ -52,6 +60,9 @@ public final class RawJson {
         if (t == null) {
             t = isAbsent() ? MissingNode.getInstance() : Json.parse(text());
             tree = t;
+            if (demand != null) {
+                demand.treeRequested();
+            }
         }
         return t;
     }

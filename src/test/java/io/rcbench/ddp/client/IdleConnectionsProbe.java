@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * that the RSS delta is the native part (zlib state, buffers, stacks) and the heap delta the Java part:
  *
  * <pre>java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+UseSerialGC -cp target/test-classes:target/rcbench.jar \
- *   io.rcbench.ddp.client.IdleConnectionsProbe 2000 SHARED_PER_THREAD</pre>
+ *   io.rcbench.ddp.client.IdleConnectionsProbe 2000 SHARED_PER_THREAD [wss]</pre>
+ * With {@code wss} the sessions go through a TLS-terminating relay ({@link TlsRelayMain}) in a third JVM.
  */
 public final class IdleConnectionsProbe {
     private IdleConnectionsProbe() {
@@ -39,10 +40,30 @@ public final class IdleConnectionsProbe {
         for (String rule : List.of("IP", "User", "Connection", "User_By_Method", "Connection_By_Method")) {
             wsArgs.addAll(List.of("--setting", "DDP_Rate_Limit_" + rule + "_Enabled=false"));
         }
+        boolean wss = args.length > 2 && args[2].equals("wss");
+        Process relay = null;
         try (WorkspaceProcess ws = WorkspaceProcess.start(new Envelope(1, 2048), data, RandomId.secret(24), wsArgs);
              DdpClients clients = DdpClients.create(2)) {
-            DdpClientConfig cfg = DdpClientConfig.of(URI.create("ws://127.0.0.1:" + ws.baseUri().getPort())).withCompression(mode)
-                .withConnectTimeout(java.time.Duration.ofSeconds(60)).withCallTimeout(java.time.Duration.ofSeconds(60));
+            DdpClientConfig cfg = DdpClientConfig.of(URI.create("ws://127.0.0.1:" + ws.baseUri().getPort()));
+            if (wss) {
+                relay = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), TlsRelayMain.class.getName(), "" + ws.baseUri().getPort(),
+                    data.toString()).redirectErrorStream(true).redirectOutput(data.resolve("relay.log").toFile()).start();
+                Path portFile = data.resolve("relay.port");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.exists(portFile)) {
+                    if (!relay.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the TLS relay did not start; see " + data.resolve("relay.log"));
+                    }
+                    Thread.sleep(50);
+                }
+                var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(Files.readAllBytes(data.resolve("relay.crt"))));
+                cfg = DdpClientConfig.of(URI.create("wss://localhost:" + Files.readString(portFile).trim()))
+                    .withTls(io.rcbench.ddp.ws.TlsOptions.trusting(cert));
+            }
+            cfg = cfg.withCompression(mode).withConnectTimeout(java.time.Duration.ofSeconds(60))
+                .withCallTimeout(java.time.Duration.ofSeconds(60));
             List<DdpClient> open = new ArrayList<>();
             // Warm up code paths and per-thread state before the baseline.
             for (int i = 0; i < 20; i++) {
@@ -63,7 +84,7 @@ public final class IdleConnectionsProbe {
             Thread.sleep(3000);
             long[] after = measure();
             int added = n - 20;
-            System.out.printf("mode %s: %d sessions (%d measured) in %.1f s (%.0f/s); extension '%s'%n", mode, open.size(), added,
+            System.out.printf("mode %s%s: %d sessions (%d measured) in %.1f s (%.0f/s); extension '%s'%n", mode, wss ? " over wss" : "", open.size(), added,
                 seconds, added / seconds, open.get(open.size() - 1).extension());
             System.out.printf("  RSS %+.1f MB = %.1f KB/session; heap used %+.1f MB = %.1f KB/session; threads %d -> %d%n",
                 (after[0] - before[0]) / 1048576.0, (after[0] - before[0]) / 1024.0 / added,
@@ -71,6 +92,10 @@ public final class IdleConnectionsProbe {
             System.out.println("  " + clients.stats());
             for (DdpClient c : open) {
                 c.close();
+            }
+        } finally {
+            if (relay != null) {
+                relay.destroy();
             }
         }
     }

@@ -23,6 +23,41 @@ class DdpDecoderTest {
     }
 
     @Test
+    void argsAreParsedInThePassOnceTheirRouteAskedForATree() {
+        String text = "{\"msg\":\"changed\",\"collection\":\"stream-room-messages\",\"id\":\"id\",\"fields\":"
+            + "{\"eventName\":\"R1\",\"args\":[{\"_id\":\"m1\"}]}}";
+        boolean[] eager = {false};
+        int[] lookups = {0};
+        TreeDemand demand = new TreeDemand() {
+            @Override
+            public boolean eager() {
+                return eager[0];
+            }
+
+            @Override
+            public void treeRequested() {
+                eager[0] = true;
+            }
+        };
+        TreeDemand.Lookup lookup = (collection, event) -> {
+            lookups[0]++;
+            return "R1".equals(event) ? demand : null;
+        };
+        DdpDecoder.decode(text, f, lookup);
+        RawJson lazy = f.args();
+        assertThat(eager[0]).isFalse();
+        assertThat(lazy.tree().get(0).path("_id").asText()).isEqualTo("m1");
+        assertThat(eager[0]).as("the first tree() teaches the route").isTrue();
+        DdpDecoder.decode(text, f, lookup);
+        RawJson parsed = f.args();
+        assertThat(parsed.tree()).isSameAs(parsed.tree()).isEqualTo(lazy.tree());
+        assertThat(parsed.text()).isEqualTo("[{\"_id\":\"m1\"}]");
+        assertThat(lookups[0]).isEqualTo(2);
+        DdpDecoder.decode(text.replace("R1", "R2"), f, lookup);
+        assertThat(f.args().text()).isEqualTo("[{\"_id\":\"m1\"}]");
+    }
+
+    @Test
     void repeatedTokensAreTheSameStringInstance() {
         String text = "{\"msg\":\"changed\",\"collection\":\"stream-room-messages\",\"id\":\"id\",\"fields\":{\"eventName\":\"GENERAL\",\"args\":[]}}";
         DdpDecoder.decode(text, f);
