@@ -51,6 +51,9 @@ public final class AxisScale {
             max = min + (min == 0 ? 1 : Math.abs(min) * 0.1);
         }
         double step = niceStep((max - min) / 5);
+        if (axis.format() == Chart.Format.INTEGER) {
+            step = Math.max(1, step);
+        }
         if (niceRange) {
             if (axis.min() == null) {
                 min = Math.floor(min / step) * step;

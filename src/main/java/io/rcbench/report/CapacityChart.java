@@ -43,11 +43,13 @@ public final class CapacityChart {
             series.add(new Chart.Series(MetricNames.DELIVERY, x, y, Palette.of(MetricNames.DELIVERY), true, true));
         }
         List<Chart.Band> bands = new ArrayList<>();
-        // every limit at this percentile is drawn; only the tightest shades the breach zone above it
+        // every limit at this percentile is drawn, one line per value; only the tightest shades the breach zone
+        java.util.TreeMap<Double, List<String>> limits = new java.util.TreeMap<>();
         result.slos().stream().filter(s -> s.percentile() == percentile)
-            .sorted(Comparator.comparingDouble(CapacityResult.Slo::maxMs).thenComparing(CapacityResult.Slo::metric))
-            .forEach(s -> bands.add(new Chart.Band(s.maxMs(), 1e12, "SLO " + s.metric() + " p" + percentile + " ≤ "
-                + Html.ms(s.maxMs()) + " ms", bands.isEmpty() ? BREACH_FILL : "none")));
+            .forEach(s -> limits.computeIfAbsent(s.maxMs(), k -> new ArrayList<>()).add(s.metric()));
+        limits.forEach((limit, metrics) -> bands.add(new Chart.Band(limit, 1e12, "SLO " + String.join(", ", metrics.stream()
+            .sorted(MetricNames.ORDERING).toList()) + " p" + percentile + " ≤ " + Html.ms(limit) + " ms",
+            bands.isEmpty() ? BREACH_FILL : "none")));
         List<Chart.Marker> markers = new ArrayList<>();
         if (result.kneeUsers() != null) {
             markers.add(new Chart.Marker(result.kneeUsers(), "knee " + result.kneeUsers(), "#ef6c00"));
@@ -55,7 +57,7 @@ public final class CapacityChart {
         if (result.ceilingUsers() != null) {
             markers.add(new Chart.Marker(result.ceilingUsers(), "ceiling " + result.ceilingUsers(), "#c62828"));
         }
-        return new Chart("Capacity: p" + percentile + " latency by active users", Chart.Axis.linear("active users", Chart.Format.NUMBER),
+        return new Chart("Capacity: p" + percentile + " latency by active users", Chart.Axis.linear("active users", Chart.Format.INTEGER),
             Chart.Axis.linear("ms", Chart.Format.NUMBER), series, List.of(), bands, markers);
     }
 }

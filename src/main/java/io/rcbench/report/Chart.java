@@ -42,8 +42,8 @@ public record Chart(String title, Axis x, Axis y, List<Series> series, List<Band
      */
     public enum Scale { LINEAR, PERCENTILE, LOG }
 
-    /** How tick values are written. */
-    public enum Format { NUMBER, CLOCK, PERCENT }
+    /** How tick values are written; INTEGER also keeps ticks on whole numbers (users). */
+    public enum Format { NUMBER, INTEGER, CLOCK, PERCENT }
 
     /**
      * An axis; {@code min}/{@code max} fix the range, {@code null} fits the data (y starts at 0 unless data is

@@ -28,6 +28,23 @@ public final class RunReportWriter {
         return out;
     }
 
+    /** The files of the run folder the page was built from, for the footer's links. */
+    private static List<String> sources(RunData run) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(RunFolder.SUMMARY);
+        try {
+            run.folder().latencyLogs().forEach(p -> out.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            // listed when readable; the page does not depend on it
+        }
+        for (String f : List.of(RunFolder.TIMELINE, RunFolder.SERVER_METRICS, RunFolder.VERDICT, io.rcbench.run.CapacityResult.FILE)) {
+            if (Files.exists(run.folder().dir().resolve(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** The page for {@code run}. */
     public static String html(RunData run) {
         RunSummary s = run.summary();
@@ -39,6 +56,10 @@ public final class RunReportWriter {
         b.append(s.profile() == null ? "ad-hoc run" : "profile " + Html.esc(s.profile()));
         b.append(" · started ").append(Html.esc(Instant.ofEpochMilli(s.startEpochMs()).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC")))
             .append(" · ").append(Html.esc(Html.clock(run.durationMs())));
+        if (run.hasHold()) {
+            b.append(" · hold ").append(Html.esc(Html.clock(s.phases().holdStartMs()))).append("–")
+                .append(Html.esc(Html.clock(s.phases().holdEndMs())));
+        }
         if (s.interrupted()) {
             b.append(" · <span class=\"badge FAIL\">INTERRUPTED</span>");
         }
@@ -78,9 +99,11 @@ public final class RunReportWriter {
         b.append("</section>");
         run.capacity().ifPresent(c -> b.append(CapacitySection.html(c)));
         // no generation time: the same logs always give the same page
-        b.append("</main><footer>rcbench ").append(Html.esc(s.rcbench())).append(" · from ").append(Html.esc(RunFolder.SUMMARY))
-            .append(", latency logs (HdrHistogram, µs), ").append(Html.esc(RunFolder.TIMELINE)).append(", ")
-            .append(Html.esc(RunFolder.SERVER_METRICS)).append("</footer></body></html>");
+        b.append("</main><footer>rcbench ").append(Html.esc(s.rcbench())).append(" · built from");
+        for (String f : sources(run)) {
+            b.append(" <a href=\"").append(Html.relativeHref(f)).append("\">").append(Html.esc(f)).append("</a>");
+        }
+        b.append(" (latency logs: HdrHistogram interval logs, µs)</footer></body></html>");
         return b.toString();
     }
 }

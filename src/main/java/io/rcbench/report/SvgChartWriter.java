@@ -84,11 +84,16 @@ public final class SvgChartWriter {
             .append("\" text-anchor=\"middle\">").append(Html.esc(c.x().label())).append("</text>");
         b.append("<text class=\"axis\" transform=\"rotate(-90)\" x=\"").append(-(TOP + (int) plotH / 2))
             .append("\" y=\"14\" text-anchor=\"middle\">").append(Html.esc(c.y().label())).append("</text>");
-        b.append("<g class=\"series\" clip-path=\"none\">");
+        // a nested svg clips the lines to the plot (plus the dots' radius) without ids that would have to be unique
+        int pad = 4;
+        String clip = (LEFT - pad) + " " + (TOP - pad) + " " + ((int) plotW + 2 * pad) + " " + ((int) plotH + 2 * pad);
+        b.append("<svg class=\"series\" x=\"").append(LEFT - pad).append("\" y=\"").append(TOP - pad).append("\" width=\"")
+            .append((int) plotW + 2 * pad).append("\" height=\"").append((int) plotH + 2 * pad).append("\" viewBox=\"").append(clip)
+            .append("\" overflow=\"hidden\">");
         for (Chart.Series s : c.series()) {
             series(b, s, xs, ys, c.x().scale(), (int) plotW);
         }
-        b.append("</g>");
+        b.append("</svg>");
         for (int mi = 0; mi < c.markers().size(); mi++) {
             Chart.Marker m = c.markers().get(mi);
             double x = xs.pixel(m.x());

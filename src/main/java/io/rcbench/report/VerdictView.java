@@ -2,7 +2,6 @@ package io.rcbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,7 @@ public record VerdictView(String profile, String status, List<String> reasons, L
         if (list.isArray()) {
             list.forEach(v -> out.add(one(null, v)));
         } else if (list.isObject() && !list.has("status")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : list.properties()) {
                 if (e.getValue().isObject()) {
                     out.add(one(e.getKey(), e.getValue()));
                 }
@@ -73,7 +71,7 @@ public record VerdictView(String profile, String status, List<String> reasons, L
                     }
                 });
             } else if (s.isObject()) {
-                s.fields().forEachRemaining(e -> slos.add(slo(e.getKey(), e.getValue())));
+                s.properties().forEach(e -> slos.add(slo(e.getKey(), e.getValue())));
             }
         }
         return new VerdictView(profile, status, List.copyOf(reasons), List.copyOf(slos));

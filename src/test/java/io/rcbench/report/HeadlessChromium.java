@@ -224,10 +224,12 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             ws.closeBlocking();
         } finally {
+            List<ProcessHandle> children = process.descendants().toList(); // renderer, GPU and zygote processes
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            children.forEach(ProcessHandle::destroyForcibly);
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -27,10 +27,10 @@ class ReportInChromiumTest {
         Path compare = CompareReportWriter.write(run, other, reports.resolve("compare.html"));
         try (HeadlessChromium browser = new HeadlessChromium(chromium)) {
             browser.open(report, 1400);
-            int charts = browser.eval("document.querySelectorAll('figure.chart svg').length").asInt();
+            int charts = browser.eval("document.querySelectorAll('figure.chart > svg').length").asInt();
             assertThat(charts).isGreaterThan(20);
             // drawn, not just present: every chart's SVG has laid-out size and lines with length
-            assertThat(browser.eval("[...document.querySelectorAll('figure.chart svg')].every(s => s.getBoundingClientRect().width > 300"
+            assertThat(browser.eval("[...document.querySelectorAll('figure.chart > svg')].every(s => s.getBoundingClientRect().width > 300"
                 + " && s.getBoundingClientRect().height > 100)").asBoolean()).isTrue();
             assertThat(browser.eval("[...document.querySelectorAll('figure.chart svg path')].filter(p => p.getTotalLength() > 50).length")
                 .asInt()).isGreaterThan(40);

@@ -71,7 +71,7 @@ class RunReportWriterTest {
             "Knee: <strong>150 active users", "rocketchat_ddp_sessions_count", "process_cpu_seconds_total (busy cores)", "rocketchat_meteor_methods_count (rate)",
             "Injector CPU", "errors/s", "hold window");
         // 11 actions in the hold window + delivery distribution plots, 7 timelines, 6 server families, 2 capacity curves
-        assertThat(count(html, "<svg")).isEqualTo(12 + 7 + 6 + 2);
+        assertThat(count(html, "<svg xmlns")).isEqualTo(12 + 7 + 6 + 2);
         assertThat(count(html, "<rect class=\"band\"")).isGreaterThanOrEqualTo(13);
         // self-contained: no script, and no URL but the target's (shown as text) and the SVG namespace
         assertThat(html.replace("http://127.0.0.1:3000", "").replace("http://www.w3.org/2000/svg", ""))
