@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Launch one sharded rcbench run on the current kubectl context and namespace:
-#   1. render <overlay> with the target, a run name and a common start time (now + lead seconds),
+#   1. render <overlay> with the profile, the target, a run name and a common start time (now + lead seconds),
 #   2. apply it (results PVC, injector Job of N shards, suspended merge Job),
 #   3. wait until every shard has completed, then resume the merge Job and wait for it.
 # The Secret rcbench-credentials (admin-user, admin-password, user-password) must exist beforehand.
 #
-# Usage: launch.sh [--render] <overlay-dir> <target-url> [run-name] [lead-seconds]
+# Usage: launch.sh [--render] <overlay-dir> <profile> <target-url> [run-name] [lead-seconds]
+#   <profile>  a profile name of profiles/ (baked into the image at /opt/rcbench/profiles)
 #   --render   print the manifests that would be applied and stop (no cluster needed)
 # The lead (default 120 s) must cover scheduling and image pulls: a shard that starts after the common
 # start time is late for its first arrivals.
@@ -13,14 +14,19 @@ set -euo pipefail
 
 render_only=false
 if [[ "${1:-}" == "--render" ]]; then render_only=true; shift; fi
-if [[ $# -lt 2 ]]; then
-  echo "usage: launch.sh [--render] <overlay-dir> <target-url> [run-name] [lead-seconds]" >&2
+if [[ $# -lt 3 ]]; then
+  echo "usage: launch.sh [--render] <overlay-dir> <profile> <target-url> [run-name] [lead-seconds]" >&2
   exit 2
 fi
 overlay=$(cd "$1" && pwd)
-target=$2
-run=${3:-run-$(date -u +%Y%m%d-%H%M%S)}
-lead=${4:-120}
+profile=$2
+target=$3
+run=${4:-run-$(date -u +%Y%m%d-%H%M%S)}
+lead=${5:-120}
+[[ "$profile" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "profile must be a profile name (letters, digits, '.', '_', '-'), got: $profile" >&2; exit 2; }
+# The image carries this repository's profiles/: a name missing here would fail in every pod.
+profiles_dir="$(cd "$(dirname "$0")/../../.." && pwd)/profiles"
+[[ -f "$profiles_dir/$profile.yaml" ]] || { echo "no profile $profile in $profiles_dir" >&2; exit 2; }
 [[ "$target" =~ ^https?://[^[:space:]]+$ ]] || { echo "target must be an http(s) URL, got: $target" >&2; exit 2; }
 [[ "$run" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "run name may hold letters, digits, '.', '_' and '-' only, got: $run" >&2; exit 2; }
 [[ "$lead" =~ ^[0-9]+$ ]] || { echo "lead-seconds must be a whole number, got: $lead" >&2; exit 2; }
@@ -37,6 +43,7 @@ configMapGenerator:
   - name: rcbench-run
     behavior: merge
     literals:
+      - RCBENCH_PROFILE=$profile
       - RCBENCH_TARGET=$target
       - RCBENCH_START_AT=$start_at
       - RCBENCH_RUN=$run

@@ -1,6 +1,7 @@
 package io.rcbench.cli;
 
 import io.rcbench.report.CompareReportWriter;
+import io.rcbench.verdict.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path p : new Path[] {runA, runB}) {
             if (!Files.isDirectory(p)) {
                 System.err.println("compare: " + p + " is not a directory");
-                return 2;
+                return ExitCodes.USAGE;
             }
         }
         Path a = runA.toAbsolutePath().normalize();
@@ -39,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("compare: " + e.getMessage());
-            return 2;
+            return ExitCodes.RUN_ERROR;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.rcbench.cli;
 
 import io.rcbench.report.Reports;
+import io.rcbench.verdict.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (!Files.isDirectory(runDir)) {
             System.err.println("report: " + runDir + " is not a directory");
-            return 2;
+            return ExitCodes.USAGE;
         }
         try {
             long t0 = System.nanoTime();
@@ -28,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("report: " + e.getMessage());
-            return 2;
+            return ExitCodes.RUN_ERROR;
         }
     }
 }

@@ -42,7 +42,7 @@ public final class CapacityJob {
         Path steps = reports.resolve(id + "-steps");
         RunFolder[] last = new RunFolder[1];
         StepRunner runner = (users, confirmation) -> {
-            Profile scaled = profile.scaledTo(users);
+            Profile scaled = withEnoughSamples(profile.scaledTo(users));
             String runId = id + "-" + users + "u" + (confirmation ? "-confirm" : "");
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(scaled, runId, target, steps, workspaceArgs),
                 console).run();
@@ -71,6 +71,21 @@ public final class CapacityJob {
         }
         console.print(summary(o));
         return o;
+    }
+
+    /**
+     * A small level sends few messages: its hold is lengthened until every required percentile is likely to rest on
+     * enough samples, so a level is not left INCONCLUSIVE (and the search blind) for lack of data.
+     */
+    static Profile withEnoughSamples(Profile p) {
+        long needed = io.rcbench.profile.SampleForecast.holdSecondsNeeded(p).orElse(p.phases().holdSeconds());
+        if (needed <= p.phases().holdSeconds()) {
+            return p;
+        }
+        var ph = new io.rcbench.profile.Phases(p.phases().loginsPerSecond(), p.phases().warmupSeconds(),
+            (int) Math.min(needed, 4L * p.phases().holdSeconds() + 60));
+        return new Profile(p.name(), p.description(), p.parent(), p.limits(), p.envelope(), p.population(), p.mix(),
+            p.slos(), p.injector(), ph, p.assumptions());
     }
 
     /** The lines printed at the end: the curve, the knee, the ceiling, and documented vs measured. */

@@ -46,9 +46,10 @@ public final class Html {
     }
 
     /**
-     * An escaped link target for a path inside the reports tree, or {@code null} when {@code path} is absent,
-     * absolute, has a scheme ({@code javascript:}...) or climbs out with {@code ..}: files from a run folder
-     * must not point elsewhere.
+     * An escaped link target, relative to a run folder ({@code reports/<run-id>/}), for a path inside the reports
+     * tree (a sibling run's Gatling report, {@code ../<step>/gatling/...}, is inside), or {@code null} when
+     * {@code path} is absent, absolute, has a scheme ({@code javascript:}...) or climbs out of the reports tree:
+     * files from a run folder must not point elsewhere.
      */
     public static String relativeHref(String path) {
         if (path == null || path.isBlank()) {
@@ -58,8 +59,10 @@ public final class Html {
         if (p.startsWith("/") || p.contains(":") || p.startsWith("//")) {
             return null;
         }
+        int depth = 1; // the run folder, one level below the reports folder
         for (String part : p.split("/")) {
-            if (part.equals("..")) {
+            depth += part.equals("..") ? -1 : part.isEmpty() || part.equals(".") ? 0 : 1;
+            if (depth < 0) {
                 return null;
             }
         }

@@ -40,7 +40,9 @@ final class OverviewSection {
             tile(b, "delivery p99", Html.ms(delivery.getValueAtPercentile(99) / 1000.0) + " ms");
         }
         if (s.deliveries() != null) {
-            tile(b, "deliveries received", Html.count(s.deliveries().received()) + " / " + Html.count(s.deliveries().expected()));
+            RunSummary.Deliveries d = s.deliveries();
+            tile(b, "delivered of " + Html.count(d.expected()), d.expected() == 0 ? "–"
+                : Html.num(100.0 * d.received() / d.expected(), d.received() == d.expected() ? 0 : 2) + " %");
             tile(b, "deliveries lost", Html.count(s.deliveries().lost()));
         }
         tile(b, "duration", Html.clock(run.durationMs()));

@@ -19,16 +19,16 @@ final class PageStyle {
         h2{font-size:17px;margin:0 0 12px;color:var(--accent)}
         h3{font-size:14px;margin:14px 0 8px}
         p.note{color:var(--muted);margin:6px 0 0;font-size:12.5px}
-        .badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:700;font-size:12px;letter-spacing:.5px;color:#fff}
+        .badge{display:inline-block;white-space:nowrap;padding:2px 10px;border-radius:12px;font-weight:700;font-size:12px;letter-spacing:.5px;color:#fff}
         .PASS{background:var(--pass)}.FAIL{background:var(--fail)}.INCONCLUSIVE,.NONE{background:var(--inc)}
         .verdicts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:14px}
         .verdict{border:1px solid var(--line);border-left:6px solid var(--inc);border-radius:6px;padding:12px 14px}
         .verdict.vPASS{border-left-color:var(--pass)}.verdict.vFAIL{border-left-color:var(--fail)}
         .verdict h3{margin:0 0 6px;display:flex;gap:10px;align-items:center}
         .verdict ul{margin:4px 0 8px 18px;padding:0}
-        .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
+        .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:10px}
         .tile{border:1px solid var(--line);border-radius:6px;padding:10px 12px}
-        .tile .v{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
+        .tile .v{font-size:21px;white-space:nowrap;font-weight:600;font-variant-numeric:tabular-nums}
         .tile .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.4px}
         .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:18px}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
@@ -54,7 +54,8 @@ final class PageStyle {
         .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:#3b4754;padding:2px 4px}
         .legend i{display:inline-block;width:18px;border-top:2.5px solid;vertical-align:middle;margin-right:5px}
         table.runs td:nth-child(3),table.runs td:nth-child(4),table.runs th:nth-child(3),table.runs th:nth-child(4){text-align:left}
-        td.verdicts-cell{text-align:left;white-space:normal}td.verdicts-cell .badge{margin:1px 0}
+        table.runs td:nth-child(4){white-space:normal;min-width:220px}
+        td.verdicts-cell{text-align:left;white-space:normal;min-width:280px}td.verdicts-cell .badge{margin:1px 0}
         a{color:#1565c0}
         footer{color:var(--muted);font-size:12px;text-align:center;padding:10px}
         """;

@@ -43,7 +43,7 @@ public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> ve
         Path verdictFile = dir.resolve(RunFolder.VERDICT);
         if (Files.isRegularFile(verdictFile)) {
             try {
-                JsonNode v = RunFolder.json().readTree(verdictFile.toFile());
+                JsonNode v = VerdictView.MAPPER.readTree(verdictFile.toFile());
                 verdicts = VerdictView.parse(v);
             } catch (IOException e) {
                 throw new IOException(verdictFile + ": " + e.getMessage(), e);

@@ -55,7 +55,7 @@ public final class RunIndexWriter {
             List<VerdictView> v = List.of();
             Path vf = d.resolve(RunFolder.VERDICT);
             if (Files.isRegularFile(vf)) {
-                v = VerdictView.parse(RunFolder.json().readTree(vf.toFile()));
+                v = VerdictView.parse(VerdictView.MAPPER.readTree(vf.toFile()));
             }
             return new Entry(name, s, v, null, Files.exists(d.resolve(RunFolder.REPORT)));
         } catch (IOException | RuntimeException e) {

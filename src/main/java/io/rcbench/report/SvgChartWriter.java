@@ -130,7 +130,7 @@ public final class SvgChartWriter {
         if (s.dots()) {
             for (int i = 0; i < x.length; i++) {
                 if (!Double.isNaN(ys.pixel(y[i]))) {
-                    b.append("<circle r=\"3.2\" cx=\"").append(f(xs.pixel(x[i]))).append("\" cy=\"").append(f(ys.pixel(y[i])))
+                    b.append("<circle r=\"").append(x.length > 40 ? "2.2" : "3.2").append("\" cx=\"").append(f(xs.pixel(x[i]))).append("\" cy=\"").append(f(ys.pixel(y[i])))
                         .append("\" fill=\"").append(Html.esc(s.color())).append("\"><title>").append(Html.esc(s.name()))
                         .append(": ").append(Html.esc(tick(Chart.Format.NUMBER, x[i]))).append(" → ")
                         .append(Html.esc(tick(Chart.Format.NUMBER, y[i]))).append("</title></circle>");

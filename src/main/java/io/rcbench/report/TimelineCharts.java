@@ -86,6 +86,9 @@ public final class TimelineCharts {
             }
             series.add(Chart.Series.line(reason, x, y, Palette.of("error:" + reason)));
         }
+        if (series.isEmpty() && !t.isEmpty()) {
+            series.add(Chart.Series.line("no errors", x, new double[t.size()], "#2e7d32")); // a flat zero says it plainly
+        }
         return chart("Errors per second by reason", "errors/s", series, run);
     }
 
@@ -95,13 +98,19 @@ public final class TimelineCharts {
         run.latency().timelines().entrySet().stream().filter(e -> !MetricNames.isRaw(e.getKey()))
             .sorted(Map.Entry.comparingByKey(MetricNames.ORDERING)).forEach(e -> {
                 LatencyDigest.Timeline tl = e.getValue();
-                double[] x = new double[tl.size()];
-                double[] y = new double[tl.size()];
+                long window = Math.max(1, run.latency().windowMs());
+                List<double[]> points = new ArrayList<>();
                 for (int i = 0; i < tl.size(); i++) {
-                    x[i] = tl.endMs(i) / 1000.0;
-                    y[i] = (percentile == 50 ? tl.p50Micros(i) : tl.p99Micros(i)) / 1000.0;
+                    // a window without samples breaks the line: a rare action must not look continuous
+                    if (i > 0 && tl.endMs(i) - tl.endMs(i - 1) > window * 3 / 2) {
+                        points.add(new double[] {(tl.endMs(i - 1) + window) / 1000.0, Double.NaN});
+                    }
+                    points.add(new double[] {tl.endMs(i) / 1000.0, (percentile == 50 ? tl.p50Micros(i) : tl.p99Micros(i)) / 1000.0});
                 }
-                series.add(Chart.Series.line(e.getKey(), x, y, Palette.of(e.getKey())));
+                double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+                double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+                boolean sparse = tl.size() < points.size() * 0.9 || tl.size() < 30;
+                series.add(new Chart.Series(e.getKey(), x, y, Palette.of(e.getKey()), false, sparse));
             });
         long window = run.latency().windowMs();
         String per = window > 0 ? " per " + span(window) : "";

@@ -10,14 +10,19 @@ import java.util.Map;
 /**
  * One profile's verdict as the report shows it, read leniently from {@code verdict.json}: the file may hold one
  * verdict, a list, or {@code {"profiles": [...] | {name: verdict}}}; each verdict has a {@code status}
- * (PASS / FAIL / INCONCLUSIVE), {@code reasons} (strings or objects with a message) and per-SLO lines
- * ({@code slos}, {@code checks} or {@code results}) with measured, threshold and margin. Unknown fields are
- * ignored; a verdict without a status reads as INCONCLUSIVE.
+ * (PASS / FAIL / INCONCLUSIVE), {@code reasons} or {@code inconclusiveReasons} (strings or objects with a
+ * message) and per-SLO lines ({@code slos}, {@code checks} or {@code results}) with measured, threshold and
+ * margin, or {@code io.rcbench.verdict.SloResult}'s fields (outcome, unit, marginPercent, samples, text; a missed
+ * SLO's text becomes a reason). Unknown fields are ignored; a verdict without a status reads as INCONCLUSIVE.
  */
 public record VerdictView(String profile, String status, List<String> reasons, List<SloLine> slos) {
     /** One SLO: documented limit vs measured; values are shown as written (numbers get their unit). */
     public record SloLine(String name, String threshold, String measured, String margin, String status) {
     }
+
+    /** Reads verdict files; accepts NaN and Infinity, which Jackson writes for doubles with no value. */
+    public static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     public static List<VerdictView> parse(JsonNode root) {
         List<VerdictView> out = new ArrayList<>();
@@ -48,17 +53,25 @@ public record VerdictView(String profile, String status, List<String> reasons, L
         String status = text(v, "status", "verdict", "result");
         status = status == null ? "INCONCLUSIVE" : status.toUpperCase(Locale.ROOT);
         List<String> reasons = new ArrayList<>();
-        JsonNode r = v.path("reasons");
-        if (r.isArray()) {
-            r.forEach(x -> reasons.add(x.isTextual() ? x.asText() : firstNonNull(text(x, "message", "reason", "text"), x.toString())));
-        } else if (r.isTextual()) {
-            reasons.add(r.asText());
+        for (String field : new String[] {"reasons", "inconclusiveReasons"}) {
+            JsonNode r = v.path(field);
+            if (r.isArray()) {
+                r.forEach(x -> reasons.add(x.isTextual() ? x.asText() : firstNonNull(text(x, "message", "reason", "text"), x.toString())));
+            } else if (r.isTextual()) {
+                reasons.add(r.asText());
+            }
         }
         List<SloLine> slos = new ArrayList<>();
         for (String field : new String[] {"slos", "checks", "results"}) {
             JsonNode s = v.path(field);
             if (s.isArray()) {
-                s.forEach(x -> slos.add(slo(null, x)));
+                s.forEach(x -> {
+                    slos.add(slo(null, x));
+                    // io.rcbench.verdict's SloResult: a missed SLO's line is the reason for a FAIL
+                    if (("MISSED".equals(text(x, "outcome")) || "MISSED".equals(text(x, "status"))) && text(x, "text") != null) {
+                        reasons.add(text(x, "text"));
+                    }
+                });
             } else if (s.isObject()) {
                 s.fields().forEachRemaining(e -> slos.add(slo(e.getKey(), e.getValue())));
             }
@@ -74,12 +87,29 @@ public record VerdictView(String profile, String status, List<String> reasons, L
             name = metric == null ? (key == null ? "slo" : key) : metric + (pct == null ? "" : " " + (pct.startsWith("p") ? pct : "p" + pct));
         }
         String unit = firstNonNull(text(x, "unit"), "");
-        String status = text(x, "status");
+        String status = text(x, "status", "outcome");
         if (status == null && x.has("pass")) {
             status = x.get("pass").asBoolean() ? "PASS" : "FAIL";
         }
-        return new SloLine(name, value(x, unit, "threshold", "limit", "thresholdMs", "max", "maxMs"),
-            value(x, unit, "measured", "measuredMs", "value", "actual"), value(x, unit, "margin", "marginMs", "headroom"),
+        if (status != null) {
+            // io.rcbench.verdict.SloResult.Outcome names, as job.Evaluation writes them
+            status = switch (status) {
+                case "MET" -> "PASS";
+                case "MISSED" -> "FAIL";
+                case "TOO_FEW_SAMPLES" -> "FEW SAMPLES";
+                case "NOT_JUDGED" -> "NOT JUDGED";
+                default -> status;
+            };
+        }
+        String measured = value(x, unit, "measured", "measuredMs", "value", "actual");
+        if (x.path("samples").isNumber()) {
+            measured = (measured.isEmpty() ? "–" : measured) + " (" + Html.count(x.get("samples").asLong()) + " samples)";
+        }
+        String margin = value(x, unit, "margin", "marginMs", "headroom");
+        if (margin.isEmpty() && x.path("marginPercent").isNumber() && Double.isFinite(x.get("marginPercent").asDouble())) {
+            margin = String.format(Locale.ROOT, "%+.1f %%", x.get("marginPercent").asDouble());
+        }
+        return new SloLine(name, value(x, unit, "threshold", "limit", "thresholdMs", "max", "maxMs"), measured, margin,
             status == null ? "" : status.toUpperCase(Locale.ROOT));
     }
 
@@ -88,6 +118,9 @@ public record VerdictView(String profile, String status, List<String> reasons, L
             JsonNode v = x.get(n);
             if (v != null && !v.isNull()) {
                 String u = unit.isEmpty() && n.endsWith("Ms") ? "ms" : unit;
+                if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+                    return "–";
+                }
                 if (v.isNumber()) {
                     return Html.num(v.asDouble(), v.asDouble() == Math.rint(v.asDouble()) ? 0 : 2) + (u.isEmpty() ? "" : " " + u);
                 }

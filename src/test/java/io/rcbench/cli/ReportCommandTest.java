@@ -3,6 +3,7 @@ package io.rcbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rcbench.report.synthetic.SyntheticRun;
+import io.rcbench.verdict.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,13 @@ class ReportCommandTest {
     }
 
     @Test
-    void badFoldersGiveExitCodeTwo() throws Exception {
-        assertThat(Main.run("report", reports.resolve("missing").toString())).isEqualTo(2);
+    void badFoldersAreUsageOrRunErrorsNeverAVerdictCode() throws Exception {
+        assertThat(Main.run("report", reports.resolve("missing").toString())).isEqualTo(ExitCodes.USAGE);
         Files.createDirectories(reports.resolve("empty"));
-        assertThat(Main.run("report", reports.resolve("empty").toString())).isEqualTo(2);
-        assertThat(Main.run("compare", reports.resolve("empty").toString(), reports.resolve("missing").toString())).isEqualTo(2);
+        assertThat(Main.run("report", reports.resolve("empty").toString())).isEqualTo(ExitCodes.RUN_ERROR);
+        assertThat(Main.run("compare", reports.resolve("empty").toString(), reports.resolve("missing").toString()))
+            .isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.run("compare", reports.resolve("empty").toString(), reports.resolve("empty").toString()))
+            .isEqualTo(ExitCodes.RUN_ERROR);
     }
 }

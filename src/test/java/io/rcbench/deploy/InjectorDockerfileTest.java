@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/injector/Dockerfile (never built here: no Docker engine) agrees with the build: it copies the jar the
- * shade plugin writes, runs it with {@code java -jar} as a non-root user, and the JVM flags Gatling needs are in
+ * shade plugin writes and the profiles, runs it with {@code java -jar} as a non-root user, and the JVM flags Gatling needs are in
  * that jar's manifest rather than repeated in the image.
  */
 class InjectorDockerfileTest {
@@ -47,10 +47,12 @@ class InjectorDockerfileTest {
         List<String> ins = instructions();
         assertThat(args(ins, "FROM")).containsExactly("eclipse-temurin:17-jre");
         List<String> copy = args(ins, "COPY");
-        assertThat(copy).hasSize(1);
+        assertThat(copy).hasSize(2);
         String[] srcDest = copy.get(0).split("\\s+");
         assertThat(srcDest).hasSize(2);
         assertThat(srcDest[0]).isEqualTo("target/" + finalName() + ".jar");
+        // the profiles, where the injector Job's `run --profiles` looks for them
+        assertThat(copy.get(1)).isEqualTo("profiles/ " + InjectorJobCheck.PROFILES_IN_IMAGE + "/");
 
         List<String> user = args(ins, "USER");
         assertThat(user).hasSize(1);
@@ -89,7 +91,7 @@ class InjectorDockerfileTest {
     void theBuildContextHoldsOnlyTheJar() throws Exception {
         List<String> rules = Files.readAllLines(Path.of("deploy", "injector", "Dockerfile.dockerignore")).stream()
             .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(rules).containsExactly("*", "!target/" + finalName() + ".jar");
+        assertThat(rules).containsExactly("*", "!target/" + finalName() + ".jar", "!profiles/");
     }
 
     private static String finalName() throws Exception {

@@ -14,6 +14,8 @@ final class InjectorJobCheck {
     static final String INJECTORS = "rcbench-injectors";
     static final String MERGE = "rcbench-merge";
     static final String SECRET = "rcbench-credentials";
+    /** Where the image keeps profiles/ (deploy/injector/Dockerfile), passed to {@code run --profiles}. */
+    static final String PROFILES_IN_IMAGE = "/opt/rcbench/profiles";
     static final List<String> SECRET_ENV = List.of("RCBENCH_ADMIN_USER", "RCBENCH_ADMIN_PASSWORD", "RCBENCH_USER_PASSWORD");
     /** Names of variables that hold credentials: they may come from a Secret only. */
     private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|PASS|SECRET|TOKEN|USER|CREDENTIAL).*");
@@ -67,6 +69,11 @@ final class InjectorJobCheck {
         }
         JsonNode args = container(spec).path("args");
         expect(argAfter(args, "run", -1), "run", "injector command (first arg)");
+        expect(argAfter(args, "--profile", 1), "$(RCBENCH_PROFILE)", "--profile value");
+        expect(argAfter(args, "--profiles", 1), PROFILES_IN_IMAGE, "--profiles value");
+        if (config.path("data").path("RCBENCH_PROFILE").asText().isEmpty()) {
+            problems.add("ConfigMap RCBENCH_PROFILE is not set");
+        }
         expect(argAfter(args, "--shard", 1), "$(JOB_COMPLETION_INDEX)/$(RCBENCH_SHARDS)", "--shard value");
         expect(argAfter(args, "--start-at", 1), "$(RCBENCH_START_AT)", "--start-at value");
         expect(argAfter(args, "--target", 1), "$(RCBENCH_TARGET)", "--target value");

@@ -71,12 +71,13 @@ class KustomizeInjectorsTest {
     void launchRendersTheTargetTheRunNameAndOneStartTimeForAllShards() throws Exception {
         long before = System.currentTimeMillis();
         String out = ExternalTool.BASH.run(INJECTORS, Map.of(), "launch.sh", "--render", "overlays/shards-4",
-            "https://chat.test.example", "r-42", "90").stdoutOrFail("launch.sh --render");
+            "minimal-vps", "https://chat.test.example", "r-42", "90").stdoutOrFail("launch.sh --render");
         long after = System.currentTimeMillis();
         List<JsonNode> docs = YamlDocuments.parseAll(out);
         assertThat(InjectorJobCheck.problems(docs, 4)).isEmpty();
         JsonNode data = docs.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).findFirst().orElseThrow()
             .path("data");
+        assertThat(data.path("RCBENCH_PROFILE").asText()).isEqualTo("minimal-vps");
         assertThat(data.path("RCBENCH_TARGET").asText()).isEqualTo("https://chat.test.example");
         assertThat(data.path("RCBENCH_RUN").asText()).isEqualTo("r-42");
         // whole seconds from `date +%s`, plus the 90 s lead
@@ -87,9 +88,17 @@ class KustomizeInjectorsTest {
     @Test
     void launchRefusesATargetThatIsNotAnHttpUrl() throws Exception {
         ExternalTool.Result r = ExternalTool.BASH.run(INJECTORS, Map.of(), "launch.sh", "--render", "overlays/shards-4",
-            "chat.test.example", "r-1");
+            "minimal-vps", "chat.test.example", "r-1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("target must be an http(s) URL, got: chat.test.example");
+    }
+
+    @Test
+    void launchRefusesAProfileTheRepositoryDoesNotHave() throws Exception {
+        ExternalTool.Result r = ExternalTool.BASH.run(INJECTORS, Map.of(), "launch.sh", "--render", "overlays/shards-4",
+            "no-such-profile", "https://chat.test.example", "r-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).contains("no profile no-such-profile in ").contains("/profiles");
     }
 
     private static Map<Integer, Path> overlays() throws Exception {

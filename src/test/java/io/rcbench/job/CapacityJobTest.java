@@ -15,16 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A short capacity search on the embedded workspace (its own JVM, one core) twice: both land on the same ceiling
- * within 10%. The ceiling is made by the workspace's service-time fault: sendMessage served one at a time, 20 ms
- * each (at most 50 per second), so it depends on the offered load, not on how busy this machine is. Users send one
- * message per second; sendMessage p95 must stay under 200 ms, which an M/D/1 queue crosses between 40 and 45 users.
+ * within 10%. The ceiling is made by the workspace's service-time fault: sendMessage served one at a time, 100 ms
+ * each (at most 10 per second), so it depends on the offered load far more than on how busy this machine is. Users
+ * send a message every two seconds (well under the 5 per second rule, even in bursts); sendMessage p95 must stay
+ * under 800 ms, which an M/D/1 queue crosses near 16 users (load 0.8).
  */
 class CapacityJobTest {
-    static final List<String> TEST_MIX = List.of("mix.messagesPerActiveUserPerMinute=60", "mix.typing.share=0",
+    static final List<String> TEST_MIX = List.of("mix.messagesPerActiveUserPerMinute=30", "mix.typing.share=0",
         "mix.uploads.share=0", "mix.bots.count=0", "mix.bots.commandShare=0", "mix.reconnects.perConnectedUserPerHour=0",
         "mix.history.roomOpensPerActiveUserPerMinute=0", "mix.reads.perActiveUserPerMinute=0",
         "mix.webhooks.ciPerMinutePer100ActiveUsers=0", "mix.webhooks.alertsPerMinutePer100ActiveUsers=0",
-        "slo.latency.login.required=false", "slo.latency.sendMessage.p95Ms=200", "slo.latency.sendMessage.p99Ms=2000",
+        "slo.latency.login.required=false", "slo.latency.sendMessage.p95Ms=800", "slo.latency.sendMessage.p99Ms=null",
         // this test checks the search and its repeatability, not the injector's budget on a shared machine
         "injector.maxCpuPercent=100", "injector.maxGcPauseMs=2000", "injector.maxEventLoopLagMs=5000",
         "warmup.seconds=2", "hold.seconds=6");
@@ -32,22 +33,22 @@ class CapacityJobTest {
     @Test
     void twoSearchesAgreeOnTheCeiling(@TempDir Path reports) throws Exception {
         Profile p = new ProfileLoader(Path.of("profiles")).load("ci-smoke", TEST_MIX);
-        NextStep decide = new NextStep(16, 64, 2, 0.10, 4);
+        NextStep decide = new NextStep(8, 32, 2, 0.10, 2);
         ProfilePlans.Target target = new ProfilePlans.Target(null, "ddp", 7, false, null);
-        List<String> fault = List.of("--fault-service", "sendMessage=20ms");
+        List<String> fault = List.of("--fault-service", "sendMessage=100ms");
 
         CapacitySearch.Outcome a = new CapacityJob(p, target, reports.resolve("a"), fault, System.out).run(decide, 10);
         CapacitySearch.Outcome b = new CapacityJob(p, target, reports.resolve("b"), fault, System.out).run(decide, 10);
 
         Integer ca = a.result().ceilingUsers();
         Integer cb = b.result().ceilingUsers();
-        assertThat(ca).as("first ceiling").isNotNull().isBetween(28, 56);
+        assertThat(ca).as("first ceiling").isNotNull().isBetween(8, 24);
         assertThat(cb).as("second ceiling").isNotNull();
-        assertThat(Math.abs(ca - cb)).as("ceilings %d and %d", ca, cb).isLessThanOrEqualTo((int) Math.ceil(0.1 * ca));
+        assertThat(Math.abs(ca - cb)).as("ceilings %d and %d", ca, cb).isLessThanOrEqualTo(Math.max(2, (int) Math.ceil(0.1 * ca)));
         assertThat(a.steps()).anyMatch(s -> !s.passed());
         CapacityResult.Step top = a.result().steps().stream().filter(CapacityResult.Step::pass)
             .max(java.util.Comparator.comparingInt(CapacityResult.Step::activeUsers)).orElseThrow();
-        assertThat(top.actions().get("sendMessage").p95Ms()).isLessThanOrEqualTo(200);
+        assertThat(top.actions().get("sendMessage").p95Ms()).isLessThanOrEqualTo(800);
         try (var runs = Files.list(reports.resolve("a"))) {
             Path capacityRun = runs.filter(d -> Files.exists(d.resolve(CapacityResult.FILE))).findFirst().orElseThrow();
             assertThat(Files.readString(capacityRun.resolve("index.html"))).contains("apacity");

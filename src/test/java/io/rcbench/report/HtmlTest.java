@@ -18,7 +18,9 @@ class HtmlTest {
         assertThat(Html.relativeHref("gatling/sim 1/index.html")).isEqualTo("gatling/sim%201/index.html");
         assertThat(Html.relativeHref("javascript:alert(1)")).isNull();
         assertThat(Html.relativeHref("/etc/passwd")).isNull();
-        assertThat(Html.relativeHref("../other/index.html")).isNull();
+        assertThat(Html.relativeHref("../other-run/gatling/index.html")).isEqualTo("../other-run/gatling/index.html");
+        assertThat(Html.relativeHref("../../etc/passwd")).isNull();
+        assertThat(Html.relativeHref("a/../../../x")).isNull();
         assertThat(Html.relativeHref("https://evil.example/x")).isNull();
         assertThat(Html.relativeHref(null)).isNull();
         assertThat(Html.relativeHref("a/\"><script>/x.html")).doesNotContain("<", "\"");

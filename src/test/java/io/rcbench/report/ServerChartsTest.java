@@ -23,4 +23,16 @@ class ServerChartsTest {
         assertThat(r[2]).isNaN();
         assertThat(r[3]).isEqualTo(5);
     }
+
+    @Test
+    void summariesGiveMeanDurationsAndLegendsShowOnlyWhatDiffers() {
+        double[] mean = ServerCharts.meanMs(new double[] {1.0, 1.5, 1.5}, new double[] {10, 20, 20});
+        assertThat(mean[0]).isNaN();
+        assertThat(mean[1]).isEqualTo(50); // 0.5 s over 10 calls
+        assertThat(mean[2]).isNaN(); // no calls in between
+        var labels = ServerCharts.labels(java.util.List.of(
+            "m_count{has_connection=\"true\",method=\"login\"}", "m_count{has_connection=\"true\",method=\"sendMessage\"}"));
+        assertThat(labels.values()).containsExactly("method=\"login\"", "method=\"sendMessage\"");
+        assertThat(ServerCharts.labels(java.util.List.of("process_cpu_seconds_total")).values()).containsExactly("process_cpu_seconds_total");
+    }
 }

@@ -181,4 +181,25 @@ class RocketChatSessionTest {
             });
         }
     }
+
+    @Test
+    void aDdpLimiterSwitchedOnBySettingsIsSurfacedWithItsResetTime() {
+        RestClient anon = RestClient.create(ws.baseUri());
+        RocketChatAdmin admin = new RocketChatAdmin(anon.withCredentials(
+            RestClient.await(new RestActions(anon).login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD))));
+        String rid = seed.roomIds().get(2);
+        try (RocketChatSession s = login("user.4", LoginMethod.REST_THEN_RESUME, ActionTransport.DDP)) {
+            admin.setSetting("DDP_Rate_Limit_Connection_By_Method_Enabled", true);
+            assertThat(admin.rateLimitSettings().distortions()).singleElement().asString().contains("Connection_By_Method");
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < 10; i++) {
+                await(s.loadHistory(rid, 1));
+            }
+            assertThatThrownBy(() -> await(s.loadHistory(rid, 1))).isInstanceOfSatisfying(RateLimitedException.class,
+                e -> assertThat(e.resetEpochMs()).isBetween(now, now + 11_000))
+                .hasMessageContaining("DDP_Rate_Limit_");
+        } finally {
+            admin.setSetting("DDP_Rate_Limit_Connection_By_Method_Enabled", false);
+        }
+    }
 }
