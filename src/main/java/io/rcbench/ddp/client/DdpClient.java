@@ -235,6 +235,8 @@ public final class DdpClient {
         DisconnectReason reason;
         if (pendingReason != null) {
             reason = pendingReason;
+        } else if (cause instanceof io.rcbench.ddp.ws.WriteBacklogException) {
+            reason = DisconnectReason.SERVER_NOT_READING;
         } else if (state == State.CLOSED) {
             reason = DisconnectReason.CLIENT_CLOSE;
         } else if (!l.opened) {

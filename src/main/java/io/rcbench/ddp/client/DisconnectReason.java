@@ -17,5 +17,7 @@ public enum DisconnectReason {
     /** The server answered {@code failed}: no common DDP version. */
     VERSION_REFUSED,
     /** The reconnect hook (login resume) failed. */
-    RESUME_FAILED
+    RESUME_FAILED,
+    /** The server stopped reading and the client's write backlog passed its limit ({@code WsOptions.maxPendingWriteBytes}). */
+    SERVER_NOT_READING
 }

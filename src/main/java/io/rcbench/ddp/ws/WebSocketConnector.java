@@ -65,7 +65,8 @@ public final class WebSocketConnector {
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         String hostHeader = uri.getPort() > 0 ? host + ":" + port : host;
-        WebSocketEngineHandler handler = new WebSocketEngineHandler(draft, resource, hostHeader, listener, loop);
+        WebSocketEngineHandler handler = new WebSocketEngineHandler(draft, resource, hostHeader, listener, loop,
+            options.maxPendingWriteBytes());
         Bootstrap b = new Bootstrap().group(loop).channel(channelClass)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
             .option(ChannelOption.TCP_NODELAY, true)

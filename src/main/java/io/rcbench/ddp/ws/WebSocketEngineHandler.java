@@ -3,6 +3,7 @@ package io.rcbench.ddp.ws;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -52,6 +53,7 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     private final String hostHeader;
     private final WsListener listener;
     private final EventLoop loop;
+    private final long maxPendingWriteBytes;
     private ChannelHandlerContext ctx;
     private boolean reported;
     private Throwable cause;
@@ -63,8 +65,10 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     private boolean statusSeen;
     private boolean engineOpened;
 
-    WebSocketEngineHandler(Draft draft, String resource, String hostHeader, WsListener listener, EventLoop loop) {
+    WebSocketEngineHandler(Draft draft, String resource, String hostHeader, WsListener listener, EventLoop loop,
+                           long maxPendingWriteBytes) {
         this.engine = new WebSocketImpl(this, draft);
+        this.maxPendingWriteBytes = maxPendingWriteBytes;
         this.resource = resource;
         this.hostHeader = hostHeader;
         this.listener = listener;
@@ -170,7 +174,7 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
         }
         reported = true;
         if (abortReason != null) {
-            listener.onClose(this, CloseFrame.ABNORMAL_CLOSE, abortReason, false, null);
+            listener.onClose(this, CloseFrame.ABNORMAL_CLOSE, abortReason, false, cause instanceof WriteBacklogException ? cause : null);
             return;
         }
         if (refusedStatus != null && !engineOpened) {
@@ -284,6 +288,12 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
         }
         if (wrote) {
             ctx.flush();
+            ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+            if (pending != null && pending.totalPendingWriteBytes() > maxPendingWriteBytes && abortReason == null) {
+                WriteBacklogException backlog = new WriteBacklogException(pending.totalPendingWriteBytes(), maxPendingWriteBytes);
+                cause = backlog;
+                abort(backlog.getMessage());
+            }
         }
     }
 

@@ -58,6 +58,31 @@ class DdpClientProtocolTest {
     }
 
     @Test
+    void serverThatStopsReadingIsDroppedOnceTheBacklogPassesItsLimit() throws Exception {
+        try (ScriptedDdpServer server = new ScriptedDdpServer((text, ch) -> {
+            if (text.contains("\"connect\"")) {
+                ScriptedDdpServer.send(ch, CONNECTED);
+                ch.config().setAutoRead(false);
+            }
+        })) {
+            DdpClient c = clients.newClient(DdpClientConfig.of(server.uri()).withTransport(
+                io.rcbench.ddp.ws.WsOptions.DEFAULT.withCompression(io.rcbench.ddp.ws.Compression.NONE).withLimits(1 << 20, 1 << 20)));
+            c.connect().get(5, TimeUnit.SECONDS);
+            String big = "x".repeat(250_000);
+            List<java.util.concurrent.CompletableFuture<RawJson>> calls = new java.util.ArrayList<>();
+            // 40 MB: far more than loopback socket buffers absorb, so the client's own queue must grow.
+            for (int i = 0; i < 160; i++) {
+                calls.add(c.call("upload", big));
+            }
+            for (var f : calls) {
+                assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(DisconnectedException.class);
+            }
+            assertThat(clients.stats().disconnects(DisconnectReason.SERVER_NOT_READING)).isEqualTo(1);
+            assertThat(c.state()).isEqualTo(DdpClient.State.CLOSED);
+        }
+    }
+
+    @Test
     void refusedTcpConnectFailsTheConnect() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
