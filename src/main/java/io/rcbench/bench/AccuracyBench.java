@@ -63,7 +63,7 @@ public final class AccuracyBench {
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
                 List.of(), 0, 1);
             MainJob.Outcome out = new MainJob(spec, console).run();
-            IntervalLog log = IntervalLog.read(out.folder().latencyLogs());
+            IntervalLog log = IntervalLog.readTotals(out.folder().latencyLogs(), 0, Long.MAX_VALUE);
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));
             Histogram raw = log.totals().getOrDefault("sendMessage.raw", new Histogram(3));
             long errors = out.summary().errors().values().stream().mapToLong(Long::longValue).sum();

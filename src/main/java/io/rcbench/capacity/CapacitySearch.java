@@ -113,7 +113,7 @@ public final class CapacitySearch {
         RunSummary s = folder.readSummary();
         long from = s.phases().holdStartMs();
         long to = s.phases().holdEndMs();
-        IntervalLog log = IntervalLog.read(folder.latencyLogs(), from, to);
+        IntervalLog log = IntervalLog.readTotals(folder.latencyLogs(), from, to);
         Map<String, CapacityResult.Latency> actions = new TreeMap<>();
         CapacityResult.Latency delivery = null;
         for (Map.Entry<String, Histogram> e : log.totals().entrySet()) {

@@ -39,7 +39,7 @@ public final class Evaluation {
         RunSummary s = folder.readSummary();
         long from = s.phases().holdStartMs();
         long to = s.phases().holdEndMs();
-        IntervalLog log = IntervalLog.read(folder.latencyLogs(), from, to);
+        IntervalLog log = IntervalLog.readTotals(folder.latencyLogs(), from, to);
         long attempted = 0;
         Map<String, Long> errors = new TreeMap<>();
         List<InjectorHealth.Interval> health = new ArrayList<>();

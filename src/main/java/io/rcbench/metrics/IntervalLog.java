@@ -41,32 +41,48 @@ public final class IntervalLog {
      * files must share the run's start time (shards of one run); a file with another start is refused.
      */
     public static IntervalLog read(List<Path> files, long fromMs, long toMs) throws IOException {
+        return read(files, fromMs, toMs, true);
+    }
+
+    /**
+     * Like {@link #read(List, long, long)} but keeps only the per-metric totals, streaming: memory stays bounded by
+     * the metrics, not by the run's length (an hour of one-second intervals from sixteen shards is over a million
+     * interval histograms). {@link #intervals()} is then empty.
+     */
+    public static IntervalLog readTotals(List<Path> files, long fromMs, long toMs) throws IOException {
+        return read(files, fromMs, toMs, false);
+    }
+
+    private static IntervalLog read(List<Path> files, long fromMs, long toMs, boolean keepIntervals)
+        throws IOException {
         Map<String, Histogram> totals = new TreeMap<>();
         List<Interval> intervals = new ArrayList<>();
         long start = -1;
         for (Path f : files) {
             HistogramLogReader r = new HistogramLogReader(f.toFile());
             EncodableHistogram e;
-            List<Interval> fileIntervals = new ArrayList<>();
+            long fileStart = -1;
             while ((e = r.nextIntervalHistogram()) != null) {
+                if (fileStart < 0) {
+                    // the header, with the start time, precedes the first interval
+                    fileStart = (long) (r.getStartTimeSec() * 1000);
+                    if (start < 0) {
+                        start = fileStart;
+                    } else if (Math.abs(fileStart - start) > 1) {
+                        throw new IOException(f + " starts at " + fileStart + ", not at the run's start " + start
+                            + ": it is not a shard of the same run");
+                    }
+                }
                 Histogram h = (Histogram) e;
-                fileIntervals.add(new Interval(h.getTag(), 0, 0, h));
-            }
-            long fileStart = (long) (r.getStartTimeSec() * 1000);
-            if (start < 0) {
-                start = fileStart;
-            } else if (Math.abs(fileStart - start) > 1) {
-                throw new IOException(f + " starts at " + fileStart + ", not at the run's start " + start
-                    + ": it is not a shard of the same run");
-            }
-            for (Interval i : fileIntervals) {
-                long s = i.histogram().getStartTimeStamp() - fileStart;
-                long en = i.histogram().getEndTimeStamp() - fileStart;
+                long s = h.getStartTimeStamp() - fileStart;
+                long en = h.getEndTimeStamp() - fileStart;
                 if (s < fromMs || s >= toMs) {
                     continue;
                 }
-                intervals.add(new Interval(i.metric(), s, en, i.histogram()));
-                totals.computeIfAbsent(i.metric(), k -> new Histogram(3)).add(i.histogram());
+                if (keepIntervals) {
+                    intervals.add(new Interval(h.getTag(), s, en, h));
+                }
+                totals.computeIfAbsent(h.getTag(), k -> new Histogram(3)).add(h);
             }
         }
         intervals.sort(java.util.Comparator.comparingLong(Interval::startMs).thenComparing(Interval::metric));
