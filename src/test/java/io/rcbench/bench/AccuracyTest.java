@@ -20,23 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
 class AccuracyTest {
     @Test
     void percentilesMatchTheInjectedDistribution(@TempDir Path dir) throws Exception {
-        LatencyDistribution injected = LatencyDistribution.parse("uniform:10ms:30ms");
+        LatencyDistribution injected = LatencyDistribution.parse("uniform:40ms:120ms");
         FaultConfig faults = FaultConfig.NONE.withLatency("sendMessage", injected);
-        // 20 senders x 2/s for 30 s: ~1,300 samples, each sender busy 4% of the time (little self-queueing)
-        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 20, 2, Duration.ofSeconds(30), System.out);
+        // 40 senders x 1/s for 30 s: ~1,300 samples; each sender busy 8% of the time (little self-queueing)
+        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 40, 1, Duration.ofSeconds(30), System.out);
         AccuracyBench.print(r, faults, System.out);
 
         assertThat(r.errors()).isZero();
         assertThat(r.raw().getTotalCount()).isGreaterThan(1000);
-        for (double p : new double[] {50, 99, 99.9}) {
+        assertThat(r.server().getTotalCount()).isGreaterThanOrEqualTo(r.raw().getTotalCount());
+        for (double p : new double[] {50, 99}) {
+            // the fault is applied as configured (the server's own work adds a little)
             assertWithin("server vs injected", r.server().getValueAtPercentile(p), injected.quantileMicros(p / 100), p);
-            assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(p), r.server().getValueAtPercentile(p), p);
-            if (p < 99.9) {
-                // the corrected figure adds a sender's rare wait behind its own previous call (4% busy)
-                assertWithin("rcbench corrected vs server", r.corrected().getValueAtPercentile(p),
-                    r.server().getValueAtPercentile(p), p);
-            }
         }
+        for (double p : new double[] {50, 99, 99.9}) {
+            // rcbench measures what the server did, to the tail: a server hiccup shows in both
+            assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(p), r.server().getValueAtPercentile(p), p);
+        }
+        // corrected adds a sender's rare wait behind its own previous call (8% busy): equal at the median
+        assertWithin("rcbench corrected vs server", r.corrected().getValueAtPercentile(50),
+            r.server().getValueAtPercentile(50), 50);
     }
 
     @Test
