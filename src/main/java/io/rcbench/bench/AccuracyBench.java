@@ -32,10 +32,6 @@ import org.HdrHistogram.Histogram;
 public final class AccuracyBench {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "accuracy-admin-pw";
-    private static final Map<String, String> NO_LIMITS = Map.of("API_Enable_Rate_Limiter", "false",
-        "DDP_Rate_Limit_IP_Enabled", "false", "DDP_Rate_Limit_User_Enabled", "false",
-        "DDP_Rate_Limit_Connection_Enabled", "false", "DDP_Rate_Limit_User_By_Method_Enabled", "false",
-        "DDP_Rate_Limit_Connection_By_Method_Enabled", "false");
 
     private AccuracyBench() {
     }
@@ -52,7 +48,7 @@ public final class AccuracyBench {
     public static Result run(Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
                              PrintStream console) throws Exception {
         try (Workspace ws = Workspace.start(WorkspaceConfig.defaults(dir.resolve("workspace"))
-            .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(NO_LIMITS)
+            .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(WorkspaceConfig.NO_RATE_LIMITS)
             .withFaults(faults))) {
             LoadPlan.Rates rates = LoadPlan.Rates.textOnly(perSecond * 60);
             LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.", "loadtest-",

@@ -3,17 +3,15 @@ package io.rcbench.cli;
 import io.rcbench.capacity.CapacitySearch;
 import io.rcbench.capacity.NextStep;
 import io.rcbench.job.CapacityJob;
-import io.rcbench.job.ProfilePlans;
+import io.rcbench.job.Shard;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
-import io.rcbench.profile.ProfileLoader;
 import io.rcbench.verdict.ExitCodes;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,11 +24,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, description = "Profile name in --profiles or a file.")
     String profile;
 
-    @Option(names = "--set", description = "Override a profile field (repeatable), e.g. --set hold.seconds=120.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ProfileOptions profileOptions;
 
-    @Option(names = "--profiles", defaultValue = "profiles", description = "Profiles folder (default: ${DEFAULT-VALUE}).")
-    Path profiles;
+    @Mixin
+    TargetOptions targetOptions;
 
     @Option(names = "--start", description = "First level (default: a quarter of the profile's active users, at least 1).")
     Integer start;
@@ -52,33 +50,15 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "16", description = "Step budget (default: ${DEFAULT-VALUE}).")
     int maxSteps;
 
-    @Option(names = "--target", description = "Rocket.Chat base URL. Default: the embedded workspace, fresh for every step.")
-    URI target;
-
-    @Option(names = "--transport", defaultValue = "ddp", description = "ddp or rest (default: ${DEFAULT-VALUE}).")
-    String transport;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every step (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off (admin needed).")
-    boolean relaxLimits;
-
-    @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during each step.")
-    URI prometheus;
-
     @Option(names = "--workspace-arg", description = "Extra flag for the embedded workspace (repeatable), e.g. "
         + "--workspace-arg=--fault-service=sendMessage=20ms.")
     List<String> workspaceArgs = new ArrayList<>();
-
-    @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
-    Path reports;
 
     @Override
     public Integer call() throws Exception {
         Profile p;
         try {
-            p = new ProfileLoader(profiles).load(profile, sets);
+            p = profileOptions.load(profile);
         } catch (ProfileException e) {
             System.err.println(e.getMessage());
             return ExitCodes.INVALID_PROFILE;
@@ -87,8 +67,8 @@ final class CapacityCommand implements Callable<Integer> {
         int first = start != null ? start : Math.max(1, active / 4);
         int highest = max != null ? max : Math.max(first, active * 8);
         NextStep decide = new NextStep(first, highest, growth, resolutionPercent / 100, resolutionUsers);
-        CapacitySearch.Outcome o = new CapacityJob(p, new ProfilePlans.Target(target, transport, seed, relaxLimits,
-            prometheus), reports, workspaceArgs, System.out).run(decide, maxSteps);
+        CapacitySearch.Outcome o = new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports,
+            workspaceArgs, System.out).run(decide, maxSteps);
         return o.result().ceilingUsers() == null ? ExitCodes.FAIL : ExitCodes.PASS;
     }
 }

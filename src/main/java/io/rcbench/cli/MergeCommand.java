@@ -4,7 +4,6 @@ import io.rcbench.job.Evaluation;
 import io.rcbench.job.Merge;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
-import io.rcbench.profile.ProfileLoader;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
 import io.rcbench.run.RunFolder;
@@ -12,10 +11,9 @@ import io.rcbench.run.RunSummary;
 import io.rcbench.verdict.ExitCodes;
 import io.rcbench.verdict.Verdict;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,11 +30,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The merged run's folder.")
     Path out;
 
-    @Option(names = "--profiles", defaultValue = "profiles", description = "Profiles folder (default: ${DEFAULT-VALUE}).")
-    Path profiles;
-
-    @Option(names = "--set", description = "The overrides the shards ran with (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ProfileOptions profileOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +50,7 @@ final class MergeCommand implements Callable<Integer> {
         int code = ExitCodes.PASS;
         if (s.profile() != null) {
             try {
-                Profile p = new ProfileLoader(profiles).load(s.profile(), sets);
+                Profile p = profileOptions.load(s.profile());
                 Verdict v = Evaluation.evaluate(merged, p);
                 System.out.print(v.report());
                 code = v.exitCode();

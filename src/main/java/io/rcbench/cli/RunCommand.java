@@ -6,14 +6,11 @@ import io.rcbench.job.ProfilePlans;
 import io.rcbench.job.Shard;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
-import io.rcbench.profile.ProfileLoader;
 import io.rcbench.verdict.ExitCodes;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,26 +24,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "ci-smoke", description = "Profile name in --profiles or a file (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--set", description = "Override a profile field, e.g. --set hold.seconds=60 (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ProfileOptions profileOptions;
 
-    @Option(names = "--profiles", defaultValue = "profiles", description = "Profiles folder (default: ${DEFAULT-VALUE}).")
-    Path profiles;
-
-    @Option(names = "--target", description = "Rocket.Chat base URL (http(s)://host:port). Default: the embedded workspace.")
-    URI target;
-
-    @Option(names = "--transport", defaultValue = "ddp", description = "Actions over ddp or rest (Rocket.Chat 9) (default: ${DEFAULT-VALUE}).")
-    String transport;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of schedules, choices and room layout (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off for the run (admin needed).")
-    boolean relaxLimits;
-
-    @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
-    URI prometheus;
+    @Mixin
+    TargetOptions targetOptions;
 
     @Option(names = "--shard", defaultValue = "0/1", description = "This injector's part of the run, i/N "
         + "(rooms and their users dealt round-robin); run N injectors with a common --start-at, then merge.")
@@ -55,14 +37,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--start-at", defaultValue = "0", description = "Common start of sharded injectors, epoch ms.")
     long startAt;
 
-    @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
-    Path reports;
-
     @Override
     public Integer call() throws Exception {
         Profile p;
         try {
-            p = new ProfileLoader(profiles).load(profile, sets);
+            p = profileOptions.load(profile);
         } catch (ProfileException e) {
             System.err.println(e.getMessage());
             return ExitCodes.INVALID_PROFILE;
@@ -70,8 +49,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Shard s = Shard.parse(shard);
             String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + s.suffix();
-            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, new ProfilePlans.Target(target, transport,
-                seed, relaxLimits, prometheus, s, startAt), reports, List.of()), System.out).run();
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(s, startAt),
+                targetOptions.reports, List.of()), System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();
         } catch (PreflightException e) {

@@ -20,6 +20,15 @@ public record WorkspaceConfig(String host, int port, int metricsPort, Path dataD
     }
 
     /** Loopback, free ports, no faults, admin "admin" with a generated password. */
+    /**
+     * Settings that switch every rate limiter off (REST and the five DDP rules), as Rocket.Chat's own e2e set-up
+     * does; the 5 messages per second rule of sendMessage stays, as on a real server.
+     */
+    public static final java.util.Map<String, String> NO_RATE_LIMITS = java.util.Map.of("API_Enable_Rate_Limiter",
+        "false", "DDP_Rate_Limit_IP_Enabled", "false", "DDP_Rate_Limit_User_Enabled", "false",
+        "DDP_Rate_Limit_Connection_Enabled", "false", "DDP_Rate_Limit_User_By_Method_Enabled", "false",
+        "DDP_Rate_Limit_Connection_By_Method_Enabled", "false");
+
     public static WorkspaceConfig defaults(Path dataDir) {
         return new WorkspaceConfig("127.0.0.1", 0, 0, dataDir, "admin", null, Map.of(), FaultConfig.NONE,
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));

@@ -9,10 +9,7 @@ public final class TestWorkspaces {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-secret-pw";
     /** Rate limiters off, as Rocket.Chat's own e2e set-up does; tests of the limiters turn them on. */
-    public static final Map<String, String> NO_LIMITS = Map.of("API_Enable_Rate_Limiter", "false",
-        "DDP_Rate_Limit_IP_Enabled", "false", "DDP_Rate_Limit_User_Enabled", "false",
-        "DDP_Rate_Limit_Connection_Enabled", "false", "DDP_Rate_Limit_User_By_Method_Enabled", "false",
-        "DDP_Rate_Limit_Connection_By_Method_Enabled", "false");
+    public static final Map<String, String> NO_LIMITS = WorkspaceConfig.NO_RATE_LIMITS;
 
     private TestWorkspaces() {
     }

@@ -1,0 +1,32 @@
+package io.rcbench.cli;
+
+import io.rcbench.job.ProfilePlans;
+import io.rcbench.job.Shard;
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where and how a run goes, shared by run and capacity. */
+final class TargetOptions {
+    @Option(names = "--target", description = "Rocket.Chat base URL (http(s)://host:port). Default: the embedded workspace.")
+    URI target;
+
+    @Option(names = "--transport", defaultValue = "ddp", description = "Actions over ddp or rest (Rocket.Chat 9) (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of schedules, choices and room layout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off for the run (admin needed).")
+    boolean relaxLimits;
+
+    @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
+    URI prometheus;
+
+    @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
+    ProfilePlans.Target toTarget(Shard shard, long startAtEpochMs) {
+        return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs);
+    }
+}
