@@ -11,6 +11,7 @@ import io.rcbench.run.RunSummary;
 import io.rcbench.verdict.ExitCodes;
 import io.rcbench.verdict.Verdict;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
