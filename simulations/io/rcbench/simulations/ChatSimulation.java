@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.rcbench.gatling.RcbenchDsl.nextArrival;
 import static io.rcbench.gatling.RcbenchDsl.startArrivals;
@@ -109,6 +110,8 @@ public class ChatSimulation extends Simulation {
             }
             return s;
         })
+        // stopped (Ctrl-C): Gatling would otherwise keep injecting the open webhook scenarios to their planned end
+        .exec(stopLoadGeneratorIf("stopped: measured figures are kept", s -> run.stopping().get()))
         .pause(s -> Duration.ofMillis(run.millisUntil(run.endNanos())))
         .exec(Chat.leave());
 

@@ -26,6 +26,7 @@ public final class RunContext {
     private DdpClients ddpClients;
     private volatile java.util.function.Consumer<io.netty.channel.EventLoop> onLoop = loop -> { };
     private volatile long startNanos;
+    private volatile long stoppedAtNanos;
     private volatile long startEpochMs;
 
     /**
@@ -115,6 +116,18 @@ public final class RunContext {
     /** Set by Ctrl-C or an early stop: users stop acting and leave. */
     public AtomicBoolean stopping() {
         return stopping;
+    }
+
+    /** Stops the run now (Ctrl-C): users stop acting; the first to notice stops Gatling's injection. */
+    public void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            stoppedAtNanos = System.nanoTime();
+        }
+    }
+
+    /** When {@link #stop()} was called ({@link System#nanoTime()}), or 0 if it was not. */
+    public long stoppedAtNanos() {
+        return stoppedAtNanos;
     }
 
     public long startNanos() {

@@ -140,7 +140,7 @@ public final class MainJob {
         };
         Thread onCtrlC = new Thread(() -> {
             console.println("stopping: injection ends, measured figures are kept");
-            ctx.stopping().set(true);
+            ctx.stop();
             try {
                 // let Gatling wind down and the main thread write; write ourselves if it cannot in time
                 if (!done.await(60, TimeUnit.SECONDS)) {
@@ -202,7 +202,8 @@ public final class MainJob {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
         long holdStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
-        long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (System.nanoTime() - startNanos) / 1_000_000);
+        long stoppedAt = ctx.stoppedAtNanos() != 0 ? ctx.stoppedAtNanos() : System.nanoTime();
+        long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (stoppedAt - startNanos) / 1_000_000);
         Integer cores = spec.target() == null ? spec.envelope().cores() : null;
         Integer memory = spec.target() == null ? (int) spec.envelope().memoryMb() : null;
         RunSummary.TargetInfo target = new RunSummary.TargetInfo(facts.kind(), facts.info().product(),

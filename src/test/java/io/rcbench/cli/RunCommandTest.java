@@ -43,6 +43,35 @@ class RunCommandTest {
     }
 
     @Test
+    void stoppingTheRunStillWritesWhatWasMeasured() throws Exception {
+        // a JVM shutdown (Ctrl-C's SIGINT, or SIGTERM as here) runs the same hook
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--set", "hold.seconds=120",
+            "--reports", reports.toString()).redirectErrorStream(true).redirectOutput(reports.resolve("run.log").toFile())
+            .start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(reports.resolve("run.log")).contains("elapsed,") && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(5000); // some actions in the hold
+            p.destroy();
+            assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("stopped in time").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        RunFolder run = new RunFolder(onlyRun());
+        RunSummary s = run.readSummary();
+        assertThat(s.interrupted()).isTrue();
+        assertThat(s.phases().holdEndMs() - s.phases().holdStartMs()).as("the hold ends at the stop").isLessThan(100_000);
+        assertThat(s.actions().get("login").ok()).isPositive();
+        assertThat(run.dir().resolve(RunFolder.REPORT)).exists();
+        assertThat(run.dir().resolve(RunFolder.VERDICT)).exists();
+        assertThat(Files.readString(run.latencyLog(-1))).contains("Tag=login,");
+    }
+
+    @Test
     void unreachableTargetIsReportedBeforeAnyLoad() throws Exception {
         int code = Main.run("run", "--target", "http://127.0.0.1:9", "--reports", reports.toString());
 
