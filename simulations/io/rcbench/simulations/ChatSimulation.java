@@ -52,9 +52,14 @@ public class ChatSimulation extends Simulation {
         run.begin();
     }
 
+    /** Login by DDP password digest, or (transport rest, Rocket.Chat 9) by REST then a DDP resume. */
+    private ChainBuilder login() {
+        return plan.transport().equals("rest") ? Chat.restLogin()
+            : exec(Ddp.connect()).exec(Ddp.login(Chat::username, Chat::password));
+    }
+
     private ChainBuilder connectAndSubscribe() {
-        return exec(Ddp.connect())
-            .exec(Ddp.login(Chat::username, Chat::password))
+        return exec(login())
             .exec(Ddp.subscribeWebClient())
             .exec(Chat.enterRoom())
             .exec(Chat.loadHistory())

@@ -67,6 +67,20 @@ public final class Chat {
         return run().plan().password();
     }
 
+    /**
+     * Logs in as Rocket.Chat 9 clients do: {@code POST /api/v1/login} over Gatling's HTTP (measured as {@code login}),
+     * then a DDP session resumed with the token (measured as {@code resume}); works on monoliths and microservices.
+     */
+    public static ChainBuilder restLogin() {
+        return Measured.http(s -> "login", exec(Measured.checked(http("login").post("/api/v1/login")
+                .body(StringBody(s -> Json.object().put("user", username(s)).put("password", password(s)).toString()))
+                .asJson()).check(jsonPath("$.data.userId").saveAs(Ddp.UID), jsonPath("$.data.authToken").saveAs(Ddp.TOKEN))),
+            null)
+            .exec(s -> s.set(Ddp.USERNAME, username(s)))
+            .exec(Ddp.connect())
+            .exec(Ddp.resume("resume"));
+    }
+
     /** Finds the user's load-test room ({@code rooms/get}), then opens it: the web client's four room subscriptions. */
     public static ChainBuilder enterRoom() {
         return exec(findRoom())

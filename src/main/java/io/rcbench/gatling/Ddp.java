@@ -94,7 +94,12 @@ public final class Ddp {
 
     /** DDP {@code login} with the resume token of an earlier login (a client coming back); measured as login. */
     public static StepActionBuilder resume() {
-        return StepActionBuilder.withContext("login", ctx -> s -> {
+        return resume("login");
+    }
+
+    /** {@link #resume()} measured under {@code name} (after a REST login, the DDP resume is not the login). */
+    public static StepActionBuilder resume(String name) {
+        return StepActionBuilder.withContext(name, ctx -> s -> {
             ObjectNode req = Json.object().put("resume", s.getString(TOKEN));
             return client(s).call("login", req).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
         });

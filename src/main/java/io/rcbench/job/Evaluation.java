@@ -29,8 +29,13 @@ public final class Evaluation {
     }
 
     public static Verdict evaluate(RunFolder folder, Profile profile) throws IOException {
+        return evaluate(folder, profile, List.of());
+    }
+
+    /** As above, keeping what was checked of the target against the profile before the run beside the verdict. */
+    public static Verdict evaluate(RunFolder folder, Profile profile, List<String> targetCheck) throws IOException {
         Verdict v = VerdictEvaluator.evaluate(profile, measure(folder));
-        write(folder, List.of(v));
+        write(folder, List.of(v), targetCheck);
         return v;
     }
 
@@ -62,8 +67,10 @@ public final class Evaluation {
     }
 
     /** {@code verdict.json}: one entry per profile judged. */
-    public static void write(RunFolder folder, List<Verdict> verdicts) throws IOException {
+    public static void write(RunFolder folder, List<Verdict> verdicts, List<String> targetCheck) throws IOException {
         ObjectNode root = RunFolder.json().createObjectNode();
+        ArrayNode checked = root.putArray("targetCheck");
+        targetCheck.forEach(checked::add);
         ArrayNode list = root.putArray("profiles");
         for (Verdict v : verdicts) {
             ObjectNode o = list.addObject().put("profile", v.profile()).put("status", v.status().name());

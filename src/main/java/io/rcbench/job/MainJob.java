@@ -12,6 +12,8 @@ import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
 import io.rcbench.run.RunSampler;
 import io.rcbench.run.RunSummary;
+import io.rcbench.verdict.ObservedTarget;
+import io.rcbench.verdict.TargetCheck;
 import io.rcbench.verdict.Verdict;
 import io.rcbench.workspace.WorkspaceProcess;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +37,7 @@ public final class MainJob {
     /** Gatling needs a second or two to start: a common start waits until this long before it. */
     private static final long GATLING_BOOT_MS = 4000;
     private final JobSpec spec;
+    private volatile List<String> targetCheckLines = List.of();
     private final PrintStream console;
 
     public MainJob(JobSpec spec, PrintStream console) {
@@ -83,6 +87,8 @@ public final class MainJob {
     private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote)
         throws IOException, InterruptedException, PreflightException {
         LoadPlan plan = spec.plan();
+        List<String> targetCheck = targetCheck(facts, prometheus, remote);
+        targetCheck.forEach(l -> console.println("target check: " + l));
         RestClient rest = RestClient.create(base);
         java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
         if (facts.admin() != null) {
@@ -176,13 +182,47 @@ public final class MainJob {
         return outcome[0];
     }
 
+    /**
+     * What can be checked of the target against the profile before the run: the embedded workspace's envelope, or a
+     * real target's version, instance count and resident memory from its Prometheus endpoint when reachable.
+     */
+    private List<String> targetCheck(TargetFacts facts, URI prometheus, boolean remote) {
+        if (spec.profile() == null) {
+            return List.of();
+        }
+        ObservedTarget observed = ObservedTarget.embedded(facts.info().version(), spec.envelope().cores(),
+            spec.envelope().memoryMb());
+        if (remote) {
+            observed = new ObservedTarget(Preflight.safe(facts.baseUrl()), java.util.Optional.ofNullable(
+                facts.info().product()), java.util.Optional.ofNullable(facts.info().version()),
+                java.util.OptionalInt.empty(), java.util.OptionalDouble.empty(), java.util.OptionalLong.empty(),
+                java.util.OptionalLong.empty());
+            if (prometheus != null) {
+                try {
+                    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(prometheus)
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        observed = ObservedTarget.fromPrometheus(Preflight.safe(prometheus), r.body());
+                    }
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    console.println("target check: Prometheus endpoint not reachable (" + e.getMessage() + ")");
+                }
+            }
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        TargetCheck.check(spec.profile().envelope(), observed).forEach(f -> lines.add(f.line()));
+        targetCheckLines = List.copyOf(lines);
+        return lines;
+    }
+
     /** The verdict (when a profile was given) and the HTML report, from the run folder. */
     private Verdict judgeAndReport(RunFolder folder) {
         Verdict verdict = null;
         try {
             if (spec.profile() != null) {
-                verdict = Evaluation.evaluate(folder, spec.profile());
+                verdict = Evaluation.evaluate(folder, spec.profile(), targetCheckLines);
                 console.print(verdict.report());
+                targetCheckLines.forEach(l -> console.println("  target: " + l));
             }
         } catch (IOException | RuntimeException e) {
             console.println("cannot judge the run: " + e);
