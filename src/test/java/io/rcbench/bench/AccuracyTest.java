@@ -37,9 +37,11 @@ class AccuracyTest {
             // rcbench measures what the server did, to the tail: a server hiccup shows in both
             assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(p), r.server().getValueAtPercentile(p), p);
         }
-        // corrected adds a sender's rare wait behind its own previous call (8% busy): equal at the median
-        assertWithin("rcbench corrected vs server", r.corrected().getValueAtPercentile(50),
-            r.server().getValueAtPercentile(50), 50);
+        // corrected adds a sender's rare wait behind its own previous call (8% busy) and the timer's wake-up: never
+        // below the service time, and near it at the median
+        assertThat(r.corrected().getValueAtPercentile(50)).as("corrected p50 (µs)")
+            .isGreaterThanOrEqualTo(r.raw().getValueAtPercentile(50))
+            .isLessThanOrEqualTo(r.server().getValueAtPercentile(50) * 1.10);
     }
 
     @Test
