@@ -20,7 +20,7 @@ public final class RcbenchDsl {
 
     /** A measured action: logged to Gatling's stats and rcbench's recorders, corrected from the intended start. */
     public static StepActionBuilder step(String name, Step step) {
-        return new StepActionBuilder(name, step);
+        return StepActionBuilder.of(name, step);
     }
 
     /** Gives the user an open-model schedule at {@code rate} arrivals per second, seeded for repeatability. */

@@ -9,16 +9,17 @@ public final class StepActionBuilder implements ActionBuilder {
     private final String name;
     private final Function<ScenarioContext, Step> step;
 
-    StepActionBuilder(String name, Step step) {
-        this(name, (Function<ScenarioContext, Step>) ctx -> step, true);
+    /** A step that needs nothing from Gatling to be built. */
+    static StepActionBuilder of(String name, Step step) {
+        return new StepActionBuilder(name, ctx -> step);
     }
 
     /** A step that needs Gatling's components (its event loops) when the scenario is built. */
     static StepActionBuilder withContext(String name, Function<ScenarioContext, Step> step) {
-        return new StepActionBuilder(name, step, true);
+        return new StepActionBuilder(name, step);
     }
 
-    private StepActionBuilder(String name, Function<ScenarioContext, Step> step, boolean checked) {
+    private StepActionBuilder(String name, Function<ScenarioContext, Step> step) {
         if (name == null || name.isBlank() || name.contains(" ") || name.contains(",")) {
             throw new IllegalArgumentException("action names are log tags: no blanks, spaces or commas: '" + name + "'");
         }
@@ -28,7 +29,7 @@ public final class StepActionBuilder implements ActionBuilder {
 
     /** The same step under another name. */
     public StepActionBuilder named(String newName) {
-        return new StepActionBuilder(newName, step, true);
+        return new StepActionBuilder(newName, step);
     }
 
     @Override
