@@ -111,7 +111,7 @@ public final class Ddp {
         return StepActionBuilder.withContext(name, ctx -> s -> {
             DdpClient c = client(s);
             CompletableFuture<?>[] ready = subs.apply(s).stream()
-                .map(sub -> c.subscribe(sub.name(), (Object[]) toArray(sub.params())).ready())
+                .map(sub -> c.subscribe(sub.name(), toArray(sub.params())).ready())
                 .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(ready).thenApply(v -> s);
         });
