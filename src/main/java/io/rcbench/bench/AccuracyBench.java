@@ -57,7 +57,7 @@ public final class AccuracyBench {
             JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024),
                 Population.uniform(senders, senders, senders, 0), plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
-                List.of(), 0, 1);
+                List.of(), 0, 1, false);
             MainJob.Outcome out = new MainJob(spec, console).run();
             IntervalLog log = IntervalLog.readTotals(out.folder().latencyLogs(), 0, Long.MAX_VALUE);
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));

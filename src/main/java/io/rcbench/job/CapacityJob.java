@@ -44,8 +44,8 @@ public final class CapacityJob {
         StepRunner runner = (users, confirmation) -> {
             Profile scaled = withEnoughSamples(profile.scaledTo(users));
             String runId = id + "-" + users + "u" + (confirmation ? "-confirm" : "");
-            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(scaled, runId, target, steps, workspaceArgs),
-                console).run();
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(scaled, runId, target, steps, workspaceArgs)
+                .withEarlyStop(), console).run();
             last[0] = out.folder();
             return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
                 out.folder());

@@ -22,13 +22,20 @@ import java.time.Duration;
  * @param workspaceArgs extra flags for the embedded workspace (fault injection in tests), usually empty
  * @param startAtEpochMs when the ramp starts (the common start of sharded injectors), or 0 for now
  * @param shards        how many injectors share the run (1 for a single injector)
+ * @param earlyStop     stop the run once an SLO is breached far and long enough (capacity steps)
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                       String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
-                      int shards) {
+                      int shards, boolean earlyStop) {
     public JobSpec {
         workspaceArgs = java.util.List.copyOf(workspaceArgs);
+    }
+
+    /** This job, stopping early on a sustained breach. */
+    public JobSpec withEarlyStop() {
+        return new JobSpec(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser,
+            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rcbench.job;
 
 import io.rcbench.ddp.RandomId;
+import io.rcbench.capacity.BreachWatch;
 import io.rcbench.gatling.GatlingDriver;
 import io.rcbench.gatling.RunContext;
 import io.rcbench.rocketchat.RestClient;
@@ -122,6 +123,17 @@ public final class MainJob {
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
         RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
             "sendMessage", 1000);
+        if (spec.earlyStop() && spec.profile() != null) {
+            // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
+            BreachWatch watch = new BreachWatch(spec.profile().slos(), 2.0, 10, 5);
+            sampler.onInterval((tMs, latencies) -> {
+                if (ctx.begun() && System.nanoTime() > ctx.holdStartNanos() && !ctx.stopping().get()
+                    && watch.offer(latencies)) {
+                    console.println("sustained breach (" + watch.lastBreach() + "): stopping this step early");
+                    ctx.stop();
+                }
+            });
+        }
         ServerMetricsScraper scraper = prometheus == null ? null
             : new ServerMetricsScraper(prometheus, folder, startNanos, Duration.ofSeconds(5));
 

@@ -75,7 +75,7 @@ public final class ProfilePlans {
         return new JobSpec(target.url(), envelope(p), population, plan, p, target.prometheus(),
             target.relaxLimits(), System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"),
             reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs,
-            target.startAtEpochMs(), target.shard().count());
+            target.startAtEpochMs(), target.shard().count(), false);
     }
 
     /**

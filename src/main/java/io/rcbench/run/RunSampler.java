@@ -27,6 +27,7 @@ public final class RunSampler implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final HealthSummary healthSummary = new HealthSummary();
     private long ticks;
+    private volatile java.util.function.BiConsumer<Long, Map<String, Histogram>> onInterval = (t, h) -> { };
     private boolean closed;
 
     /**
@@ -62,6 +63,7 @@ public final class RunSampler implements AutoCloseable {
         try {
             metrics.deliveries().expire(System.nanoTime());
             Map<String, Histogram> latencies = hlog.sample();
+            onInterval.accept((System.nanoTime() - startNanos) / 1_000_000, latencies);
             ActionCounters.Interval counts = metrics.counters().takeInterval();
             HealthProbe.Sample h = health.take();
             healthSummary.add(h);
@@ -93,6 +95,11 @@ public final class RunSampler implements AutoCloseable {
     private static long intervalOf(Map<String, Histogram> latencies) {
         return latencies.values().stream().findFirst()
             .map(h -> h.getEndTimeStamp() - h.getStartTimeStamp()).orElse(1000L);
+    }
+
+    /** Called on the sampler thread with each interval's time (ms since the start) and latency histograms. */
+    public void onInterval(java.util.function.BiConsumer<Long, Map<String, Histogram>> listener) {
+        this.onInterval = listener;
     }
 
     /** Whole-run injector health so far. */
