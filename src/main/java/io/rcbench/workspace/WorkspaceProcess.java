@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkspaceProcess implements AutoCloseable {
     private final Process process;
+    private final Thread onExit;
     private final int port;
     private final int metricsPort;
     private final Envelope envelope;
@@ -26,6 +27,9 @@ public final class WorkspaceProcess implements AutoCloseable {
         this.port = port;
         this.metricsPort = metricsPort;
         this.envelope = envelope;
+        // a stopped harness (Ctrl-C, SIGTERM) must not leave its workspace running
+        this.onExit = new Thread(process::destroy, "workspace-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
@@ -90,6 +94,11 @@ public final class WorkspaceProcess implements AutoCloseable {
     /** Stops the workspace (SIGTERM: it flushes its database), forcibly after 15 s. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the process too
+        }
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
