@@ -110,7 +110,10 @@ public final class ChatUser {
             return; // own echo, or an update of a message already delivered
         }
         RunMetrics metrics = run.metrics();
-        metrics.deliveries().received(id, event.receivedNanos(), micros -> metrics.record("delivery", micros));
+        if (!bot) {
+            // bots see every room's messages but are not among the receivers a delivery is expected of
+            metrics.deliveries().received(id, event.receivedNanos(), micros -> metrics.record("delivery", micros));
+        }
         String text = msg.path("msg").asText("");
         if (text.startsWith("re:") && !mentions.isEmpty()) {
             int sp = text.indexOf(' ');
