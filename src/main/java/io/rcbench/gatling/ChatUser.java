@@ -112,7 +112,7 @@ public final class ChatUser {
         RunMetrics metrics = run.metrics();
         if (!bot) {
             // bots see every room's messages but are not among the receivers a delivery is expected of
-            metrics.deliveries().received(id, event.receivedNanos(), micros -> metrics.record("delivery", micros));
+            metrics.deliveries().received(id, uid, event.receivedNanos(), micros -> metrics.record("delivery", micros));
         }
         String text = msg.path("msg").asText("");
         if (text.startsWith("re:") && !mentions.isEmpty()) {

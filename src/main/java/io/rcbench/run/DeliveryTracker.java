@@ -3,15 +3,16 @@ package io.rcbench.run;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 /**
- * Cross-user delivery latency: a sent message is expected by every connected member of its room except the
- * sender; each member's receipt records send-to-receipt latency; what has not arrived after the timeout is lost.
+ * Cross-user delivery latency: a sent message is expected by every member listening to its room at send time except
+ * the sender; each such member's first receipt records send-to-receipt latency; what has not arrived after the
+ * timeout is lost. A member that stops listening (disconnects, reconnects) before a message reaches it is no longer
+ * expected to receive it: a client that was away reloads history, it is not sent what it missed.
  * Thread-safe: senders and receivers call from their event loops, {@link #expire(long)} from the sampler.
- * Memory is bounded by messages in flight (entries leave when all receipts arrived or on expiry).
+ * Memory is bounded by messages in flight (entries leave when every receipt arrived, or on expiry).
  */
 public final class DeliveryTracker {
     private final Map<String, Set<String>> listeners = new ConcurrentHashMap<>();
@@ -22,7 +23,8 @@ public final class DeliveryTracker {
     private final LongAdder unexpected = new LongAdder();
     private final long timeoutNanos;
 
-    private record Pending(long sentNanos, AtomicInteger remaining) {
+    /** A message on its way: who still has to receive it. */
+    private record Pending(String roomId, long sentNanos, Set<String> waiting) {
     }
 
     public DeliveryTracker(java.time.Duration timeout) {
@@ -34,50 +36,60 @@ public final class DeliveryTracker {
         listeners.computeIfAbsent(roomId, k -> ConcurrentHashMap.newKeySet()).add(userId);
     }
 
-    /** {@code userId} no longer receives (disconnected or left). */
+    /** {@code userId} no longer receives (disconnected or left): messages still on their way to it are not expected. */
     public void unlisten(String roomId, String userId) {
         Set<String> s = listeners.get(roomId);
         if (s != null) {
             s.remove(userId);
+        }
+        for (Map.Entry<String, Pending> e : inFlight.entrySet()) {
+            Pending p = e.getValue();
+            if (p.roomId.equals(roomId) && p.waiting.remove(userId)) {
+                expected.decrement();
+                if (p.waiting.isEmpty()) {
+                    inFlight.remove(e.getKey(), p);
+                }
+            }
         }
     }
 
     /** Registers a message about to be sent at {@code sentNanos}; returns how many receipts are expected. */
     public int sent(String messageId, String roomId, String senderId, long sentNanos) {
         Set<String> s = listeners.get(roomId);
-        int n = s == null ? 0 : s.size() - (s.contains(senderId) ? 1 : 0);
-        if (n > 0) {
-            inFlight.put(messageId, new Pending(sentNanos, new AtomicInteger(n)));
-            expected.add(n);
+        if (s == null) {
+            return 0;
         }
-        return n;
+        Set<String> waiting = ConcurrentHashMap.newKeySet();
+        waiting.addAll(s);
+        waiting.remove(senderId);
+        if (!waiting.isEmpty()) {
+            inFlight.put(messageId, new Pending(roomId, sentNanos, waiting));
+            expected.add(waiting.size());
+        }
+        return waiting.size();
     }
 
     /** The send failed: its receipts are no longer expected. */
     public void cancel(String messageId) {
         Pending p = inFlight.remove(messageId);
         if (p != null) {
-            expected.add(-p.remaining.get());
+            expected.add(-p.waiting.size());
         }
     }
 
     /**
-     * A receiver saw {@code messageId} at {@code nowNanos}; passes the latency in µs to {@code sink} when it was an
-     * expected message. A receipt after expiry or of a foreign message (another injector's) is counted apart.
+     * {@code receiverId} saw {@code messageId} at {@code nowNanos}; passes the latency in µs to {@code sink} when it
+     * was expected of that receiver. A receipt after expiry, a second one, or one of a foreign message (another
+     * injector's, a bot's) is counted apart.
      */
-    public void received(String messageId, long nowNanos, LongConsumer sinkMicros) {
+    public void received(String messageId, String receiverId, long nowNanos, LongConsumer sinkMicros) {
         Pending p = inFlight.get(messageId);
-        if (p == null) {
+        if (p == null || !p.waiting.remove(receiverId)) {
             unexpected.increment();
             return;
         }
-        int left = p.remaining.decrementAndGet();
-        if (left < 0) {
-            unexpected.increment();
-            return;
-        }
-        if (left == 0) {
-            inFlight.remove(messageId);
+        if (p.waiting.isEmpty()) {
+            inFlight.remove(messageId, p);
         }
         received.increment();
         sinkMicros.accept((nowNanos - p.sentNanos) / 1000);
@@ -98,9 +110,12 @@ public final class DeliveryTracker {
         for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (all || nowNanos - e.getValue().sentNanos > timeoutNanos) {
-                int left = e.getValue().remaining.getAndSet(-1_000_000);
-                if (left > 0) {
-                    n += left;
+                Set<String> waiting = e.getValue().waiting;
+                // remove each so a receipt racing with the expiry cannot count as well
+                for (String uid : Set.copyOf(waiting)) {
+                    if (waiting.remove(uid)) {
+                        n++;
+                    }
                 }
                 it.remove();
             }
@@ -113,7 +128,7 @@ public final class DeliveryTracker {
         return new RunSummary.Deliveries(expected.sum(), received.sum(), lost.sum());
     }
 
-    /** Receipts not matched to a tracked send (late after expiry, duplicates, other injectors' messages). */
+    /** Receipts not matched to an expected one (after expiry, duplicates, other injectors' or bots' messages). */
     public long unmatched() {
         return unexpected.sum();
     }
