@@ -272,10 +272,6 @@ public final class DdpClient {
         } else {
             state = State.CLOSED;
         }
-        if (state == State.CLOSED) {
-            subs.clear(ex);
-            closed.complete(null);
-        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("DDP connection {} ended: {} {} {}", config.socketUri(), reason, code, detail);
         }
@@ -289,6 +285,11 @@ public final class DdpClient {
             } catch (RuntimeException e) {
                 stats.listenerFailed();
             }
+        }
+        // listeners hear the end before anyone waiting on closeFuture() goes on
+        if (state == State.CLOSED) {
+            subs.clear(ex);
+            closed.complete(null);
         }
     }
 

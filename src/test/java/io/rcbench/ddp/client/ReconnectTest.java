@@ -108,6 +108,8 @@ class ReconnectTest {
             c.connect().get(5, TimeUnit.SECONDS);
             relay.cutAll();
             c.closeFuture().get(10, TimeUnit.SECONDS);
+            // the close future may complete just before the last listener call on the loop
+            awaitTrue(() -> heard.size() >= 3);
             assertThat(heard).containsExactly("disconnected CONNECTION_LOST true", "failed RESUME_FAILED 1 true",
                 "failed RESUME_FAILED 2 false");
             assertThat(clients.stats().disconnects(DisconnectReason.RESUME_FAILED)).isEqualTo(2);
