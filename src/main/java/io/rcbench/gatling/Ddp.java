@@ -1,21 +1,16 @@
 package io.rcbench.gatling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatling.javaapi.core.Session;
 import io.rcbench.ddp.Json;
+import io.rcbench.ddp.LoginRequests;
 import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.DdpClientConfig;
 import io.rcbench.ddp.client.DisconnectReason;
 import io.rcbench.ddp.client.StreamEvent;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +37,8 @@ public final class Ddp {
         return StepActionBuilder.withContext("connect", ctx -> {
             RunContext run = RunContext.current();
             return s -> {
-                DdpClientConfig config = DdpClientConfig.of(websocketUri(run.plan().baseUrl()))
+                // an http(s) root: the client speaks ws(s) and adds /websocket
+                DdpClientConfig config = DdpClientConfig.of(run.plan().baseUrl())
                     .withCallTimeout(run.plan().actionTimeout());
                 DdpClient client = run.ddpClients(ctx.coreComponents().eventLoopGroup())
                     .newClient(config, s.asScala().eventLoop());
@@ -68,23 +64,12 @@ public final class Ddp {
         });
     }
 
-    /** {@code ws(s)://host:port/websocket} for an {@code http(s)} base URL. */
-    static URI websocketUri(URI base) {
-        String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
-        String path = base.getPath() == null || base.getPath().isEmpty() || base.getPath().equals("/") ? ""
-            : base.getPath().replaceAll("/$", "");
-        return URI.create(scheme + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()) + path
-            + "/websocket");
-    }
 
     /** DDP {@code login} with the SHA-256 digest of the password, as the web client sends it. */
     public static StepActionBuilder login(Function<Session, String> username, Function<Session, String> password) {
         return StepActionBuilder.withContext("login", ctx -> s -> {
             String user = username.apply(s);
-            ObjectNode req = Json.object();
-            req.putObject("user").put("username", user);
-            req.putObject("password").put("digest", sha256(password.apply(s))).put("algorithm", "sha-256");
-            return client(s).call("login", req).thenApply(r -> {
+            return client(s).call("login", LoginRequests.password(user, password.apply(s))).thenApply(r -> {
                 JsonNode result = r.tree();
                 return s.set(UID, result.path("id").asText()).set(TOKEN, result.path("token").asText())
                     .set(USERNAME, user);
@@ -100,8 +85,7 @@ public final class Ddp {
     /** {@link #resume()} measured under {@code name} (after a REST login, the DDP resume is not the login). */
     public static StepActionBuilder resume(String name) {
         return StepActionBuilder.withContext(name, ctx -> s -> {
-            ObjectNode req = Json.object().put("resume", s.getString(TOKEN));
-            return client(s).call("login", req).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
+            return client(s).call("login", LoginRequests.resume(s.getString(TOKEN))).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
         });
     }
 
@@ -195,17 +179,4 @@ public final class Ddp {
         return out;
     }
 
-    private static final java.util.Map<String, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Hex SHA-256 of a password; cached because every seeded user shares one. */
-    static String sha256(String password) {
-        return DIGESTS.computeIfAbsent(password, p -> {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(p.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 }

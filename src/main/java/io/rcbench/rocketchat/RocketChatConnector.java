@@ -1,17 +1,11 @@
 package io.rcbench.rocketchat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rcbench.ddp.Json;
+import io.rcbench.ddp.LoginRequests;
 import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.DdpClientConfig;
 import io.rcbench.ddp.client.DdpClients;
 import io.rcbench.ddp.client.ReconnectPolicy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -68,34 +62,20 @@ public final class RocketChatConnector implements AutoCloseable {
             return new RestActions(rest).login(username, password).thenCompose(c -> resume(c, transport));
         }
         RocketChatSession session = new RocketChatSession(newClient(), transport);
-        ObjectNode request = Json.object();
-        request.putObject("user").put("username", username);
-        request.putObject("password").put("digest", sha256Hex(password)).put("algorithm", "sha-256");
-        return session.start(request, username, rest);
+        return session.start(LoginRequests.password(username, password), username, rest);
     }
 
     /** Opens a realtime session with credentials from an earlier login (DDP {@code login {resume}}). */
     public CompletableFuture<RocketChatSession> resume(Credentials credentials, ActionTransport transport) {
         RocketChatSession session = new RocketChatSession(newClient(), transport);
-        return session.start(resumeRequest(credentials.authToken()), credentials.username(), rest);
+        return session.start(LoginRequests.resume(credentials.authToken()), credentials.username(), rest);
     }
 
     private DdpClient newClient() {
         return clients.newClient(ddpConfig);
     }
 
-    static JsonNode resumeRequest(String token) {
-        return Json.object().put("resume", token);
-    }
 
-    /** Lower-case hex SHA-256 of the UTF-8 password: the digest Meteor's accounts-password expects. */
-    static String sha256Hex(String password) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 
     @Override
     public void close() {

@@ -68,7 +68,7 @@ public final class RocketChatSession implements AutoCloseable {
 
     /** The reconnect hook: a new DDP session knows nobody until it is told the token again. */
     private CompletionStage<?> resumeAfterReconnect(DdpClient client) {
-        return client.call("login", RocketChatConnector.resumeRequest(credentials.authToken()));
+        return client.call("login", io.rcbench.ddp.LoginRequests.resume(credentials.authToken()));
     }
 
     public Credentials credentials() {

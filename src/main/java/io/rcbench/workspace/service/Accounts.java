@@ -7,10 +7,6 @@ import io.rcbench.ddp.RandomId;
 import io.rcbench.workspace.model.User;
 import io.rcbench.workspace.settings.Settings;
 import io.rcbench.workspace.store.Stores;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +38,9 @@ public final class Accounts {
         this.settings = settings;
     }
 
+    /** The client's password digest ({@link io.rcbench.ddp.LoginRequests#sha256Hex}). */
     public static String sha256Hex(String password) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.rcbench.ddp.LoginRequests.sha256Hex(password);
     }
 
     /** bcrypt of a password digest at the given cost (Meteor: 10). */
