@@ -43,8 +43,7 @@ public final class MergeBench {
                 SyntheticRun.START_EPOCH_MS));
             RunFolder f = new RunFolder(d);
             RunSummary s = f.readSummary();
-            f.writeSummary(new RunSummary(s.runId(), s.rcbench(), s.profile(), s.startEpochMs(), s.endEpochMs(),
-                s.target(), s.phases(), s.actions(), s.errors(), s.deliveries(), s.injector(), shards, false, null));
+            f.writeSummary(s.withShards(shards));
             runs.add(f);
         }
         out.printf("wrote %d shard runs of %d s (%d users in all) in %.1f s%n", shards, seconds, users,

@@ -18,7 +18,6 @@ import io.rcbench.run.ErrorReason;
 import io.rcbench.run.LoadPlan;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -53,7 +52,7 @@ public final class Chat {
             int i = s.getInt(INDEX);
             LoadPlan plan = run().plan();
             String name = (bot ? plan.botPrefix() : plan.userPrefix()) + i;
-            return s.set(ChatUser.KEY, new ChatUser(i, name, bot, plan.seed() * 1_000_003L + i * 2L + (bot ? 1 : 0)));
+            return s.set(ChatUser.KEY, new ChatUser(name, bot, plan.seed() * 1_000_003L + i * 2L + (bot ? 1 : 0)));
         };
     }
 
@@ -321,8 +320,4 @@ public final class Chat {
         return b;
     }
 
-    /** Completed future helper for steps with nothing asynchronous to wait for. */
-    static CompletableFuture<Session> done(Session s) {
-        return CompletableFuture.completedFuture(s);
-    }
 }

@@ -23,7 +23,6 @@ public final class ChatUser {
     /** The stream event name that carries every room's messages to its members (what bots listen to). */
     static final String ALL_ROOMS = "__my_messages__";
     private static final int MAX_PENDING = 64;
-    private final int index;
     private final String username;
     private final boolean bot;
     private final SplittableRandom random;
@@ -33,16 +32,12 @@ public final class ChatUser {
     private String rid;
     private Registration listener;
 
-    ChatUser(int index, String username, boolean bot, long seed) {
-        this.index = index;
+    ChatUser(String username, boolean bot, long seed) {
         this.username = username;
         this.bot = bot;
         this.random = new SplittableRandom(seed);
     }
 
-    public int index() {
-        return index;
-    }
 
     public String username() {
         return username;

@@ -59,10 +59,7 @@ public final class CapacityJob {
             if (summary.gatlingReport() != null) {
                 // the step's Gatling report stays in the step's folder
                 String link = folder.dir().relativize(shown.dir().resolve(summary.gatlingReport())).toString();
-                folder.writeSummary(new io.rcbench.run.RunSummary(summary.runId(), summary.rcbench(), summary.profile(),
-                    summary.startEpochMs(), summary.endEpochMs(), summary.target(), summary.phases(), summary.actions(),
-                    summary.errors(), summary.deliveries(), summary.injector(), summary.shards(), summary.interrupted(),
-                    link));
+                folder.writeSummary(summary.withGatlingReport(link));
             }
             o.result().write(folder.dir());
             RunReportWriter.write(folder.dir());

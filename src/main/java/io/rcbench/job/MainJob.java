@@ -100,10 +100,7 @@ public final class MainJob {
             Provisioner.createRooms(admin, spec.population(), console);
             hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
         }
-        LoadPlan resolved = new LoadPlan(plan.runId(), base, plan.transport(), plan.userPrefix(), plan.botPrefix(),
-            spec.population().roomPrefix(), plan.password(), plan.activeUsers(), plan.idleUsers(), plan.loginsPerSecond(), plan.warmup(), plan.hold(),
-            plan.rates(),
-            plan.bots(), hooks, plan.seed(), plan.actionTimeout(), plan.lateness(), plan.deliveryTimeout(), plan.accounts());
+        LoadPlan resolved = plan.on(base, spec.population().roomPrefix(), hooks);
 
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
         long nowMs = System.currentTimeMillis();
@@ -148,6 +145,9 @@ public final class MainJob {
                     sampler.close();
                     if (scraper != null) {
                         scraper.close();
+                        if (scraper.failures() > 0) {
+                            console.println(scraper.failures() + " scrapes of the target's metrics failed (skipped)");
+                        }
                     }
                     result[0] = summary(folder, facts, ctx, startEpochMs, startNanos, sampler);
                     folder.writeSummary(result[0]);
@@ -275,8 +275,4 @@ public final class MainJob {
         return out;
     }
 
-    /** The plan's run folder, for callers that need it before the run. */
-    public Path folder() {
-        return spec.reports().resolve(spec.plan().runId());
-    }
 }

@@ -41,18 +41,14 @@ public final class ProfilePlans {
         LoadPlan.Rates rates = new LoadPlan.Rates(mix.messagesPerActiveUserPerMinute(),
             mix.history().roomOpensPerActiveUserPerMinute(), mix.reads().perActiveUserPerMinute(), mix.typing().share(),
             Math.round(mix.typing().seconds() * 1000), mix.uploads().share(), files, downloadShare,
-            mix.bots().count() == 0 ? 0 : mix.bots().commandShare(), mix.webhooks().ciPerMinutePer100ActiveUsers()
-            * active / 100.0, mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0,
+            mix.bots().count() == 0 ? 0 : mix.bots().commandShare(),
+            // workspace-wide webhook traffic: each of N shards posts its 1/N share
+            mix.webhooks().ciPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
+            mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
             mix.reconnects().perConnectedUserPerHour() / 60.0);
         LoadPlan.Accounts all = LoadPlan.Accounts.spread(active, p.population().idleConnectedUsers(),
             mix.bots().count());
         LoadPlan.Accounts mine = shard.of(all, population);
-        if (shard.count() > 1) {
-            rates = new LoadPlan.Rates(rates.messagesPerMinute(), rates.roomOpensPerMinute(), rates.readsPerMinute(),
-                rates.typingShare(), rates.typingMillis(), rates.uploadShare(), rates.files(), rates.downloadShare(),
-                rates.mentionShare(), rates.ciWebhooksPerMinute() / shard.count(),
-                rates.alertWebhooksPerMinute() / shard.count(), rates.reconnectsPerMinute());
-        }
         double loginShare = (double) (mine.active().size() + mine.idle().size() + mine.bots().size())
             / Math.max(1, all.active().size() + all.idle().size() + all.bots().size());
         return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", "loadtest-", password,

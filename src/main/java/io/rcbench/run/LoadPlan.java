@@ -75,6 +75,13 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
         }
     }
 
+    /** This plan against the target as provisioned: its base URL, its rooms' prefix and its webhooks. */
+    public LoadPlan on(URI target, String provisionedRoomPrefix, List<Webhook> provisionedWebhooks) {
+        return new LoadPlan(runId, target, transport, userPrefix, botPrefix, provisionedRoomPrefix, password,
+            activeUsers, idleUsers, loginsPerSecond, warmup, hold, rates, bots, provisionedWebhooks, seed, actionTimeout,
+            lateness, deliveryTimeout, accounts);
+    }
+
     /** Users that connect: active plus idle. */
     public int connectedUsers() {
         return activeUsers + idleUsers;

@@ -25,6 +25,18 @@ public record RunSummary(String runId, String rcbench, String profile, long star
                          Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
                          String gatlingReport) {
 
+    /** This summary pointing at Gatling's report elsewhere (a run folder copied from another). */
+    public RunSummary withGatlingReport(String path) {
+        return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
+            deliveries, injector, shards, interrupted, path);
+    }
+
+    /** This summary as one of {@code n} shards of a run. */
+    public RunSummary withShards(int n) {
+        return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
+            deliveries, injector, n, interrupted, gatlingReport);
+    }
+
     /** The measured target. {@code url} never carries credentials. */
     public record TargetInfo(String kind, String product, String version, String url, Integer cores, Integer memoryMb,
                              Integer instances) {

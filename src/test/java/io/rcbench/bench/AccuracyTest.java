@@ -6,7 +6,6 @@ import io.rcbench.workspace.fault.FaultConfig;
 import io.rcbench.workspace.fault.LatencyDistribution;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

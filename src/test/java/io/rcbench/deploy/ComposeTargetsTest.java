@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rcbench.profile.Envelope;
-import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileLoader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
