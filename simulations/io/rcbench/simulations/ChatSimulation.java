@@ -33,11 +33,13 @@ import java.util.Map;
  * The main job's simulation: the text, upload and bot mixes of a {@link LoadPlan}.
  *
  * <ul>
- *   <li><b>active users</b> log in (DDP, password digest), open the web client's ~35 subscriptions, enter their
- *   room (4 more, history, read), then act on an open-model Poisson schedule at the plan's rates until the end of
- *   the hold: text messages (some typed first, some mentioning a bot), uploads, room opens (history + read) and
- *   read receipts; they download a share of the files they see.</li>
- *   <li><b>idle users</b> connect and subscribe the same way and only receive.</li>
+ *   <li><b>active users</b> log in (DDP, password digest), open the web client's ~35 subscriptions, find their
+ *   rooms (channels, groups, direct messages) and open one (4 more, history, read), then act on an open-model
+ *   Poisson schedule at the plan's rates until the end of the hold: text messages in the open room (some typed
+ *   first, some mentioning a bot), uploads, room switches (drawn by the mix's message shares; history + read) and
+ *   read receipts; they download a share of the files they see. They receive every room they are in: the open one
+ *   on its message stream, the others on {@code rooms-changed}.</li>
+ *   <li><b>idle users</b> connect, subscribe and open a room the same way and only receive.</li>
  *   <li><b>bots</b> listen to every room they are in and answer commands addressed to them (chat-ops).</li>
  *   <li><b>webhooks</b> post CI notifications and monitoring alerts at workspace-wide rates (open model).</li>
  * </ul>
@@ -61,7 +63,7 @@ public class ChatSimulation extends Simulation {
     private ChainBuilder connectAndSubscribe() {
         return exec(login())
             .exec(Ddp.subscribeWebClient())
-            .exec(Chat.enterRoom())
+            .exec(Chat.enterRooms())
             .exec(Chat.loadHistory())
             .exec(Chat.read());
     }
@@ -92,7 +94,7 @@ public class ChatSimulation extends Simulation {
             onCase("text").then(Chat.sendText()),
             onCase("typed").then(exec(Chat.typing()).exec(Chat.sendText())),
             onCase("upload").then(Chat.upload()),
-            onCase("open").then(exec(Chat.loadHistory()).exec(Chat.read())),
+            onCase("open").then(Chat.switchRoom()),
             onCase("read").then(Chat.read()),
             onCase("reconnect").then(Chat.reconnect()));
     }

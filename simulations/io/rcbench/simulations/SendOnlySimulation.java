@@ -37,7 +37,7 @@ public class SendOnlySimulation extends Simulation {
         .exec(Chat.becomeUser(true))
         .exec(Ddp.connect())
         .exec(Ddp.login(Chat::username, Chat::password))
-        .exec(Chat.findRoom()) // not subscribed: no fan-out, so the server's cost is the injected delay
+        .exec(Chat.findAnyRoom()) // not subscribed: no fan-out, so the server's cost is the injected delay
         .exec(startArrivals(s -> plan.rates().messagesPerMinute() / 60.0, s -> plan.seed() * 31 + s.getInt(Chat.INDEX)))
         .asLongAs(RcbenchDsl::arrivalsOpen).on(exec(nextArrival()).exec(Chat.sendText()))
         .pause(s -> Duration.ofMillis(run.millisUntil(run.endNanos())))

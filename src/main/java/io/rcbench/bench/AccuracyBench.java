@@ -51,11 +51,11 @@ public final class AccuracyBench {
             .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(WorkspaceConfig.NO_RATE_LIMITS)
             .withFaults(faults))) {
             LoadPlan.Rates rates = LoadPlan.Rates.textOnly(perSecond * 60);
-            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.", "loadtest-",
-                "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0, List.of(), 7, Duration.ofSeconds(30),
-                Duration.ofMillis(10), Duration.ofSeconds(10), null);
-            JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024),
-                Population.uniform(senders, senders, senders, 0), plan, null, null, true, ADMIN,
+            Population population = Population.uniform(senders, senders, senders, 0);
+            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.",
+                population.membership(List.of(0)), "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0,
+                List.of(), 7, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(10), null);
+            JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
                 List.of(), 0, 1, false);
             MainJob.Outcome out = new MainJob(spec, console).run();

@@ -16,13 +16,14 @@ import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Membership;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The chat activities of a simulated person, built on {@link Ddp} and Gatling's HTTP DSL: enter the room (rooms,
- * its four subscriptions), load its history, mark it read, type, send text (DDP or REST by the plan's transport),
+ * The chat activities of a simulated person, built on {@link Ddp} and Gatling's HTTP DSL: enter its rooms (rooms,
+ * the open room's four subscriptions), switch rooms, load history, mark read, type, send text (DDP or REST by the plan's transport),
  * upload and download files, and post webhooks. Every activity is measured; the first one after
  * {@link RcbenchDsl#nextArrival()} is measured from its intended start.
  */
@@ -80,29 +81,79 @@ public final class Chat {
             .exec(Ddp.resume("resume"));
     }
 
-    /** Finds the user's load-test room ({@code rooms/get}), then opens it: the web client's four room subscriptions. */
-    public static ChainBuilder enterRoom() {
-        return exec(findRoom())
-            .exec(Ddp.subscribeAll("subscribeRoom",
-                s -> WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, user(s).rid())))
+    /**
+     * Finds the user's rooms ({@code rooms/get}) and opens one: on a first entry drawn by the plan's message shares,
+     * after a reconnect the one that was open (a reloaded client reopens its room). Opening is the web client's four
+     * room subscriptions; the user then counts as a receiver of all its rooms.
+     */
+    public static ChainBuilder enterRooms() {
+        return exec(findRooms())
+            .exec(openRoom(s -> {
+                ChatUser u = user(s);
+                ChatUser.Room was = u.openRoom();
+                return was != null && u.rooms().contains(was) ? was : u.pick(run().plan().membership().shares());
+            }))
             .exec(s -> {
                 user(s).listening(run());
                 return s;
             });
     }
 
-    /** {@code rooms/get}: the user's load-test room becomes the room it acts in (not yet subscribed). */
-    public static ChainBuilder findRoom() {
+    /** A room switch: another of the user's rooms (drawn by the message shares) is opened, its history loaded, read. */
+    public static ChainBuilder switchRoom() {
+        return exec(openRoom(s -> user(s).pick(run().plan().membership().shares()))).exec(loadHistory()).exec(read());
+    }
+
+    /** Opens {@code room}: the previous room's subscriptions stop, the new room's four are sent (one step). */
+    private static ChainBuilder openRoom(Function<Session, ChatUser.Room> room) {
+        return exec(StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
+            ChatUser u = user(s);
+            DdpClient c = Ddp.client(s);
+            u.open(c, room.apply(s), run());
+            List<io.rcbench.ddp.client.Subscription> subs = WebClientSubscriptions.perRoom(
+                    WebClientSubscriptions.Profile.WEB, u.rid()).stream()
+                .map(sub -> c.subscribe(sub.name(), Ddp.toArray(sub.params()))).toList();
+            u.subscribed(subs);
+            return java.util.concurrent.CompletableFuture.allOf(subs.stream().map(io.rcbench.ddp.client.Subscription::ready)
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).thenApply(v -> s);
+        }));
+    }
+
+    /** {@code rooms/get}: the user's rooms of the plan, as ids on the target (nothing subscribed yet). */
+    public static ChainBuilder findRooms() {
         return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
             .thenApply(r -> {
-                String rid = loadTestRoom(r.tree(), run().plan().roomPrefix());
-                if (rid == null) {
-                    throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
-                        user(s).username() + " is in no " + run().plan().roomPrefix()
-                            + "* room: was the target provisioned?");
+                ChatUser u = user(s);
+                List<Membership.RoomKey> mine = run().plan().membership().of(s.getInt(INDEX));
+                List<ChatUser.Room> found = resolve(r.tree(), mine);
+                if (mine.isEmpty() || found.size() < mine.size()) {
+                    throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR, u.username() + " is in "
+                        + found.size() + " of its " + mine.size() + " rooms: was the target provisioned?");
                 }
-                user(s).open(Ddp.client(s), s.getString(Ddp.UID), rid, run());
+                u.join(Ddp.client(s), s.getString(Ddp.UID), found, run());
                 return s;
+            })));
+    }
+
+    /**
+     * A sender without rooms of its own (the accuracy benchmark's bots): {@code rooms/get}, then the first of the plan's
+     * channels and groups it is in becomes its open room, not subscribed.
+     */
+    public static ChainBuilder findAnyRoom() {
+        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
+            .thenApply(r -> {
+                java.util.Set<String> named = new java.util.HashSet<>();
+                run().plan().membership().byUser().values().forEach(keys -> keys.stream()
+                    .filter(k -> !k.type().equals("d")).forEach(k -> named.add(k.key())));
+                for (JsonNode room : roomList(r.tree())) {
+                    if (named.contains(room.path("name").asText(""))) {
+                        user(s).join(Ddp.client(s), s.getString(Ddp.UID), List.of(), run());
+                        user(s).open(Ddp.client(s), new ChatUser.Room(room.path("_id").asText(), room.path("t").asText("c")), run());
+                        return s;
+                    }
+                }
+                throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR,
+                    user(s).username() + " is in none of the plan's rooms: was the target provisioned?");
             })));
     }
 
@@ -112,30 +163,59 @@ public final class Chat {
      */
     public static ChainBuilder listenToAllRooms() {
         return exec(StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
-            user(s).open(Ddp.client(s), s.getString(Ddp.UID), ChatUser.ALL_ROOMS, run());
+            user(s).listenToAll(Ddp.client(s), s.getString(Ddp.UID), run());
             return Ddp.client(s).subscribeStream("stream-room-messages", ChatUser.ALL_ROOMS, null).ready()
                 .thenApply(v -> s);
         }));
     }
 
-    private static String loadTestRoom(JsonNode rooms, String prefix) {
-        JsonNode list = rooms.isArray() ? rooms : rooms.path("update");
-        for (JsonNode r : list) {
-            if (r.path("name").asText("").startsWith(prefix)) {
-                return r.path("_id").asText();
+    /** The user's rooms among {@code rooms/get}'s: channels and groups by name, direct messages by the other member. */
+    private static List<ChatUser.Room> resolve(JsonNode rooms, List<Membership.RoomKey> mine) {
+        java.util.Map<String, ChatUser.Room> byKey = new java.util.HashMap<>();
+        for (JsonNode r : roomList(rooms)) {
+            String type = r.path("t").asText("");
+            ChatUser.Room room = new ChatUser.Room(r.path("_id").asText(), type);
+            if (type.equals("d")) {
+                r.path("usernames").forEach(n -> byKey.put("d:" + n.asText(), room));
+            } else if (r.hasNonNull("name")) {
+                byKey.put(type + ":" + r.path("name").asText(), room);
             }
         }
-        return null;
+        List<ChatUser.Room> out = new java.util.ArrayList<>();
+        for (Membership.RoomKey k : mine) {
+            ChatUser.Room room = byKey.get(k.type() + ":" + k.key());
+            if (room != null) {
+                out.add(room);
+            }
+        }
+        return out;
     }
 
-    /** Loads the open room's last 50 messages ({@code loadHistory}, or {@code channels.history} over REST). */
+    private static JsonNode roomList(JsonNode rooms) {
+        return rooms.isArray() ? rooms : rooms.path("update");
+    }
+
+    /**
+     * Loads the open room's last 50 messages ({@code loadHistory}, or over REST {@code channels.history},
+     * {@code groups.history} or {@code im.history} by the room's type).
+     */
     public static ChainBuilder loadHistory() {
         if (rest()) {
             return Measured.http(s -> "loadHistory", exec(Measured.checked(auth(http("loadHistory")
-                .get(s -> "/api/v1/channels.history?roomId=" + user(s).rid() + "&count=50")))), null);
+                .get(s -> "/api/v1/" + historyRoute(user(s).openRoom()) + "?roomId=" + user(s).rid() + "&count=50")))),
+                null);
         }
         return exec(Ddp.call("loadHistory", s -> new Object[] {user(s).rid(), null, 50,
             Json.object().put("$date", System.currentTimeMillis())}, null));
+    }
+
+    /** Rocket.Chat's history route per room type: channels, groups and ims each have their own. */
+    private static String historyRoute(ChatUser.Room room) {
+        return switch (room.type()) {
+            case "p" -> "groups.history";
+            case "d" -> "im.history";
+            default -> "channels.history";
+        };
     }
 
     /** Marks the open room read ({@code readMessages}, or {@code subscriptions.read} over REST). */
@@ -212,7 +292,8 @@ public final class Chat {
         ChatUser u = user(s);
         LoadPlan plan = run().plan();
         String id = RandomId.id();
-        boolean mention = plan.bots() > 0 && u.uniform() < plan.rates().mentionShare();
+        // bots are in every channel and group, not in direct messages
+        boolean mention = plan.bots() > 0 && !"d".equals(u.openRoom().type()) && u.uniform() < plan.rates().mentionShare();
         String text = mention
             ? "@" + plan.botPrefix() + (int) (u.uniform() * plan.bots()) + " !status build " + id.substring(0, 6)
             : TEXTS.get((int) (u.uniform() * TEXTS.size()));
@@ -291,7 +372,7 @@ public final class Chat {
             .exec(Ddp.connect())
             .exec(Ddp.resume())
             .exec(Ddp.subscribeWebClient())
-            .exec(enterRoom());
+            .exec(enterRooms());
     }
 
     /** Stops receiving and closes the connection. */

@@ -6,17 +6,24 @@ import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.Registration;
 import io.rcbench.ddp.client.StreamEvent;
+import io.rcbench.ddp.client.Subscription;
+import io.rcbench.run.Membership;
 import io.rcbench.run.RunMetrics;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * What one simulated person knows beyond their connection: the room they have open, the bot mentions they are
- * waiting on, the files they mean to download. It receives the open room's messages: each is a delivery (recorded
- * against the sender's send time), may be a bot's answer, may carry a file. A bot answers mentions addressed to it.
- * Confined to its virtual user's event loop (the DDP client is pinned there), so it needs no locks.
+ * What one simulated person knows beyond their connection: the rooms they are in, the one they have open, the bot
+ * mentions they are waiting on, the files they mean to download. A member receives a new message of the open room on
+ * {@code stream-room-messages <rid>} and of its other rooms as the room's {@code lastMessage} on
+ * {@code <uid>/rooms-changed} (the web client's sidebar): either is a delivery, recorded against the sender's send
+ * time. A message may be a bot's answer or carry a file. A bot listens to all its rooms ({@code __my_messages__})
+ * and answers mentions addressed to it. Confined to its virtual user's event loop (the DDP client is pinned there),
+ * so it needs no locks.
  */
 public final class ChatUser {
     static final String KEY = "rcb.user";
@@ -29,15 +36,22 @@ public final class ChatUser {
     private final ArrayDeque<String> downloads = new ArrayDeque<>();
     private final Map<String, Long> mentions = new HashMap<>();
     private String uid;
-    private String rid;
-    private Registration listener;
+    private List<Room> rooms = List.of();
+    private Room open;
+    private List<Subscription> openSubscriptions = List.of();
+    private final List<Registration> listeners = new ArrayList<>();
+    private Registration roomListener;
+    private boolean listening;
+
+    /** One of the user's rooms on the target: its id and type ({@code c}, {@code p} or {@code d}). */
+    public record Room(String rid, String type) {
+    }
 
     ChatUser(String username, boolean bot, long seed) {
         this.username = username;
         this.bot = bot;
         this.random = new SplittableRandom(seed);
     }
-
 
     public String username() {
         return username;
@@ -49,7 +63,16 @@ public final class ChatUser {
 
     /** The room this user has open, or null before {@link #open}. */
     public String rid() {
-        return rid;
+        return open == null ? null : open.rid();
+    }
+
+    /** The room this user has open, or null. */
+    Room openRoom() {
+        return open;
+    }
+
+    List<Room> rooms() {
+        return rooms;
     }
 
     String uid() {
@@ -60,28 +83,96 @@ public final class ChatUser {
         return random.nextDouble();
     }
 
-    /** Starts receiving {@code roomId}'s messages on {@code client} (called before its subscription is sent). */
-    void open(DdpClient client, String userId, String roomId, RunContext run) {
+    /**
+     * Starts receiving the messages of all {@code rooms} on {@code client}: those of rooms not open arrive on
+     * {@code <uid>/rooms-changed}, which the web client's subscriptions include.
+     */
+    void join(DdpClient client, String userId, List<Room> rooms, RunContext run) {
         close(run);
         this.uid = userId;
-        this.rid = roomId;
-        this.listener = client.onStream("stream-room-messages", roomId, e -> onMessage(e, client, run));
+        this.rooms = List.copyOf(rooms);
+        listeners.add(client.onStream("stream-notify-user", userId + "/rooms-changed", e -> onRoomChanged(e, client, run)));
     }
 
-    /** Counts this user as a receiver of the open room (once its subscription is ready). */
+    /** A bot: receives every room it is in on {@code __my_messages__}. */
+    void listenToAll(DdpClient client, String userId, RunContext run) {
+        close(run);
+        this.uid = userId;
+        listeners.add(client.onStream("stream-room-messages", ALL_ROOMS, e -> onMessage(e.args().tree().path(0),
+            e.receivedNanos(), client, run)));
+    }
+
+    /**
+     * A room to open, drawn by the plan's message shares among the types this user has rooms of, then uniformly
+     * among its rooms of that type; null when it has none.
+     */
+    Room pick(Membership.Shares shares) {
+        double total = 0;
+        for (Room r : rooms) {
+            total += shares.of(r.type()) / count(r.type());
+        }
+        if (total <= 0) {
+            return rooms.isEmpty() ? null : rooms.get((int) (uniform() * rooms.size()));
+        }
+        double x = uniform() * total;
+        for (Room r : rooms) {
+            if ((x -= shares.of(r.type()) / count(r.type())) < 0) {
+                return r;
+            }
+        }
+        return rooms.get(rooms.size() - 1);
+    }
+
+    private int count(String type) {
+        int n = 0;
+        for (Room r : rooms) {
+            n += r.type().equals(type) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Makes {@code room} the open one: stops the previous room's subscriptions, listens to {@code room}'s messages
+     * (before its subscriptions are sent) and keeps {@code subscriptions} once they are sent, to stop them on the next
+     * switch.
+     */
+    void open(DdpClient client, Room room, RunContext run) {
+        openSubscriptions.forEach(Subscription::stop);
+        openSubscriptions = List.of();
+        if (roomListener != null) {
+            roomListener.remove();
+        }
+        this.open = room;
+        this.roomListener = client.onStream("stream-room-messages", room.rid(), e -> onMessage(e.args().tree().path(0),
+            e.receivedNanos(), client, run));
+    }
+
+    void subscribed(List<Subscription> subscriptions) {
+        this.openSubscriptions = List.copyOf(subscriptions);
+    }
+
+    /** Counts this user as a receiver of all its rooms (once its subscriptions are ready). */
     void listening(RunContext run) {
-        if (!bot) {
-            run.metrics().deliveries().listen(rid, uid);
+        if (!bot && !listening) {
+            listening = true;
+            for (Room r : rooms) {
+                run.metrics().deliveries().listen(r.rid(), uid);
+            }
         }
     }
 
+    /** Stops receiving: what is on its way to this user is no longer expected of it. */
     void close(RunContext run) {
-        if (listener != null) {
-            listener.remove();
-            listener = null;
-            if (!bot) {
-                run.metrics().deliveries().unlisten(rid, uid);
-            }
+        listeners.forEach(Registration::remove);
+        listeners.clear();
+        if (roomListener != null) {
+            roomListener.remove();
+            roomListener = null;
+        }
+        openSubscriptions = List.of(); // the connection is closing: its subscriptions end with it
+        if (listening) {
+            listening = false;
+            run.metrics().deliveries().unlisten(rooms.stream().map(Room::rid).toList(), uid);
         }
     }
 
@@ -97,8 +188,20 @@ public final class ChatUser {
         return downloads.pollFirst();
     }
 
-    private void onMessage(StreamEvent event, DdpClient client, RunContext run) {
-        JsonNode msg = event.args().tree().path(0);
+    /** {@code [action, room]} on {@code rooms-changed}: a new message of a room that is not open is its lastMessage. */
+    private void onRoomChanged(StreamEvent event, DdpClient client, RunContext run) {
+        JsonNode args = event.args().tree();
+        JsonNode room = args.path(1);
+        if (!"updated".equals(args.path(0).asText()) || room.path("_id").asText("").equals(rid())) {
+            return; // a join or a removal, or the open room (its messages come on stream-room-messages)
+        }
+        JsonNode last = room.path("lastMessage");
+        if (!last.isMissingNode()) {
+            onMessage(last, event.receivedNanos(), client, run);
+        }
+    }
+
+    private void onMessage(JsonNode msg, long receivedNanos, DdpClient client, RunContext run) {
         String id = msg.path("_id").asText(null);
         String sender = msg.path("u").path("_id").asText("");
         if (id == null || sender.equals(uid) || msg.has("editedAt")) {
@@ -107,14 +210,14 @@ public final class ChatUser {
         RunMetrics metrics = run.metrics();
         if (!bot) {
             // bots see every room's messages but are not among the receivers a delivery is expected of
-            metrics.deliveries().received(id, uid, event.receivedNanos(), micros -> metrics.record("delivery", micros));
+            metrics.deliveries().received(id, uid, receivedNanos, micros -> metrics.record("delivery", micros));
         }
         String text = msg.path("msg").asText("");
         if (text.startsWith("re:") && !mentions.isEmpty()) {
             int sp = text.indexOf(' ');
             Long sent = mentions.remove(sp < 0 ? text.substring(3) : text.substring(3, sp));
             if (sent != null) {
-                metrics.record("botReply", (event.receivedNanos() - sent) / 1000);
+                metrics.record("botReply", (receivedNanos - sent) / 1000);
             }
         }
         JsonNode file = msg.path("file");
@@ -123,7 +226,7 @@ public final class ChatUser {
             downloads.add("/file-upload/" + file.path("_id").asText() + "/" + file.path("name").asText("file"));
         }
         if (bot && text.contains("@" + username + " !")) {
-            answer(client, msg.path("rid").asText(rid), id, text, run);
+            answer(client, msg.path("rid").asText(), id, text, run);
         }
     }
 
@@ -145,6 +248,6 @@ public final class ChatUser {
 
     @Override
     public String toString() {
-        return "ChatUser[" + username + (bot ? " bot" : "") + " room=" + rid + "]";
+        return "ChatUser[" + username + (bot ? " bot" : "") + " rooms=" + rooms.size() + " open=" + rid() + "]";
     }
 }

@@ -171,7 +171,7 @@ public final class Ddp {
         return c;
     }
 
-    private static Object[] toArray(com.fasterxml.jackson.databind.node.ArrayNode params) {
+    static Object[] toArray(com.fasterxml.jackson.databind.node.ArrayNode params) {
         Object[] out = new Object[params.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = params.get(i);

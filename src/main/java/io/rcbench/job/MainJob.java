@@ -100,7 +100,7 @@ public final class MainJob {
             Provisioner.createRooms(admin, spec.population(), console);
             hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
         }
-        LoadPlan resolved = plan.on(base, spec.population().roomPrefix(), hooks);
+        LoadPlan resolved = plan.on(base, hooks);
 
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
         long nowMs = System.currentTimeMillis();

@@ -3,6 +3,7 @@ package io.rcbench.job;
 import io.rcbench.profile.ActivityMix;
 import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Membership;
 import io.rcbench.workspace.Envelope;
 import java.net.URI;
 import java.time.Duration;
@@ -25,9 +26,9 @@ public final class ProfilePlans {
     }
 
     /**
-     * The plan of one shard of the run: the accounts of the rooms this shard owns (room m belongs to shard m mod N,
-     * so a message and every delivery of it stay on one injector), its bots (bot b to shard b mod N), and a 1/N
-     * share of the workspace-wide webhook rates. The N shards together are exactly the one-injector workload.
+     * The plan of one shard of the run: the accounts of the neighbourhoods this shard owns (see {@link Shard}: a
+     * message and every delivery of it stay on one injector), their rooms, its bots (bot b to shard b mod N), and a
+     * 1/N share of the workspace-wide webhook rates. The N shards together are exactly the one-injector workload.
      */
     public static LoadPlan plan(Profile p, String runId, URI baseUrl, String transport, String password, long seed,
                                 Shard shard, Population population) {
@@ -51,7 +52,9 @@ public final class ProfilePlans {
         LoadPlan.Accounts mine = shard.of(all, population);
         double loginShare = (double) (mine.active().size() + mine.idle().size() + mine.bots().size())
             / Math.max(1, all.active().size() + all.idle().size() + all.bots().size());
-        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", "loadtest-", password,
+        List<Integer> users = new java.util.ArrayList<>(mine.active());
+        users.addAll(mine.idle());
+        return new LoadPlan(runId, baseUrl, transport, "user.", "bot.", population.membership(users), password,
             Math.max(1, mine.active().size()), mine.idle().size(),
             Math.max(0.01, p.phases().loginsPerSecond() * loginShare), p.phases().warmup(), p.phases().hold(), rates,
             mix.bots().count(), List.of(), seed, Duration.ofSeconds(30), Duration.ofMillis(100),
@@ -87,8 +90,10 @@ public final class ProfilePlans {
 
     public static Population population(Profile p, long seed) {
         int bots = p.mix().bots().count();
+        ActivityMix.Rooms r = p.mix().rooms();
         return new Population(p.population().users(), bots, bots == 0 ? 0 : WEBHOOKS,
-            RoomLayout.fromMix(p.population().users(), p.mix().rooms(), seed));
+            RoomLayout.fromMix(p.population().users(), r, seed), new Membership.Shares(r.channels().messageShare(),
+            r.privateGroups().messageShare(), r.directMessages().messageShare()));
     }
 
     /** The embedded workspace's envelope: whole cores (at least one) and the profile's memory. */
@@ -96,11 +101,14 @@ public final class ProfilePlans {
         return new Envelope(p.envelope().wholeCores(), p.envelope().memoryMb());
     }
 
+    /** Members of the room a message goes to, on average over the mix's room types (a direct message has two). */
     private static double meanRoomMembers(Profile p) {
         ActivityMix.Rooms r = p.mix().rooms();
         double c = r.channels().messageShare();
         double g = r.privateGroups().messageShare();
+        double d = r.directMessages().messageShare();
         int users = p.population().users();
-        return c + g == 0 ? 2 : (c * r.channels().meanMembers(users) + g * r.privateGroups().meanMembers(users)) / (c + g);
+        return c + g + d == 0 ? 2
+            : (c * r.channels().meanMembers(users) + g * r.privateGroups().meanMembers(users) + d * 2) / (c + g + d);
     }
 }

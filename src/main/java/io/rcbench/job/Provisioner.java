@@ -37,14 +37,24 @@ public final class Provisioner {
         console.printf("provisioned %d new accounts in %d ms%n", created, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Creates the population's rooms (members and every bot); rooms that exist already are kept. */
+    /**
+     * Creates the population's rooms: channels and groups with their members and every bot, direct messages between
+     * their two users (by the admin, {@code im.create} with {@code excludeSelf}). Rooms that exist already are kept.
+     */
     public static void createRooms(RocketChatAdmin admin, Population p, PrintStream console) {
         long t0 = System.nanoTime();
         List<String> bots = new ArrayList<>();
         for (int b = 0; b < p.bots(); b++) {
             bots.add(Population.botname(b));
         }
+        int direct = 0;
         for (Population.Room room : p.rooms()) {
+            if (room.direct()) {
+                // idempotent on Rocket.Chat: the same two users always get the same room
+                admin.createDirect(Population.username(room.members().get(0)), Population.username(room.members().get(1)));
+                direct++;
+                continue;
+            }
             List<String> members = new ArrayList<>(bots);
             room.members().forEach(i -> members.add(Population.username(i)));
             try {
@@ -55,14 +65,16 @@ public final class Provisioner {
                 }
             }
         }
-        console.printf("provisioned %d rooms in %d ms%n", p.rooms().size(), (System.nanoTime() - t0) / 1_000_000);
+        console.printf("provisioned %d rooms (%d direct messages) in %d ms%n", p.rooms().size(), direct,
+            (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Creates the population's incoming webhooks; their tokens stay in memory. */
     public static List<LoadPlan.Webhook> createWebhooks(RocketChatAdmin admin, Population p, String runId) {
         List<LoadPlan.Webhook> out = new ArrayList<>();
         for (int w = 0; w < p.webhooks(); w++) {
-            String room = p.rooms().get(w % p.rooms().size()).name();
+            List<Population.Room> rooms = p.namedRooms();
+            String room = rooms.get(w % rooms.size()).name();
             IncomingWebhook hook = admin.createIncomingWebhook("rcbench-" + runId + "-" + w,
                 Population.botname(w % p.bots()), "#" + room);
             out.add(new LoadPlan.Webhook(hook.integrationId(), hook.token(), room));

@@ -1,15 +1,16 @@
 package io.rcbench.job;
 
 import io.rcbench.run.LoadPlan;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Injector {@code index} of {@code count} ({@code --shard i/N}). Rooms are dealt round-robin (room m to shard
- * m mod N) and every user goes with its room, so each message and all its deliveries are measured on one injector:
- * delivery latency never mixes two clocks, and expected and lost deliveries add up exactly over the shards. Bots
- * (members of every room) are dealt round-robin too.
+ * Injector {@code index} of {@code count} ({@code --shard i/N}). Users are dealt by neighbourhood (users who share
+ * rooms, see {@link Population#neighbourhoods()}): neighbourhood k goes to shard k mod N with all its users, so each
+ * message and all its deliveries are measured on one injector: delivery latency never mixes two clocks, and expected
+ * and lost deliveries add up exactly over the shards. Bots (members of every channel and group, not counted as
+ * receivers) are dealt round-robin.
  */
 public record Shard(int index, int count) {
     public static final Shard WHOLE = new Shard(0, 1);
@@ -33,27 +34,23 @@ public record Shard(int index, int count) {
         throw new IllegalArgumentException("--shard takes i/N, e.g. 0/4, got '" + text + "'");
     }
 
-    /** This shard's part of {@code all}, by the rooms of {@code population}. */
+    /** This shard's part of {@code all}, by the neighbourhoods of {@code population}. */
     public LoadPlan.Accounts of(LoadPlan.Accounts all, Population population) {
         if (count == 1) {
             return all;
         }
-        if (population.rooms().size() < count) {
-            throw new IllegalArgumentException(count + " shards need at least " + count + " rooms; the population has "
-                + population.rooms().size());
+        List<List<Integer>> neighbourhoods = population.neighbourhoods();
+        if (neighbourhoods.size() < count) {
+            throw new IllegalArgumentException(count + " shards need at least " + count + " groups of users who share"
+                + " no room with others; this population has " + neighbourhoods.size() + " (more users make more)");
         }
-        Map<Integer, Integer> roomOf = new HashMap<>();
-        for (int m = 0; m < population.rooms().size(); m++) {
-            for (int u : population.rooms().get(m).members()) {
-                roomOf.put(u, m);
-            }
+        Set<Integer> mine = new HashSet<>();
+        for (int k = index; k < neighbourhoods.size(); k += count) {
+            mine.addAll(neighbourhoods.get(k));
         }
-        return new LoadPlan.Accounts(mine(all.active(), roomOf), mine(all.idle(), roomOf),
+        return new LoadPlan.Accounts(all.active().stream().filter(mine::contains).toList(),
+            all.idle().stream().filter(mine::contains).toList(),
             all.bots().stream().filter(b -> b % count == index).toList());
-    }
-
-    private List<Integer> mine(List<Integer> accounts, Map<Integer, Integer> roomOf) {
-        return accounts.stream().filter(u -> roomOf.getOrDefault(u, u) % count == index).toList();
     }
 
     /** Suffix of this shard's run folder, empty for a single injector. */

@@ -1,5 +1,7 @@
 package io.rcbench.run;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,13 +40,21 @@ public final class DeliveryTracker {
 
     /** {@code userId} no longer receives (disconnected or left): messages still on their way to it are not expected. */
     public void unlisten(String roomId, String userId) {
-        Set<String> s = listeners.get(roomId);
-        if (s != null) {
-            s.remove(userId);
+        unlisten(List.of(roomId), userId);
+    }
+
+    /** {@link #unlisten(String, String)} for several rooms at once: one pass over the messages in flight. */
+    public void unlisten(Collection<String> roomIds, String userId) {
+        for (String roomId : roomIds) {
+            Set<String> s = listeners.get(roomId);
+            if (s != null) {
+                s.remove(userId);
+            }
         }
+        Set<String> rooms = roomIds instanceof Set<String> set ? set : Set.copyOf(roomIds);
         for (Map.Entry<String, Pending> e : inFlight.entrySet()) {
             Pending p = e.getValue();
-            if (p.roomId.equals(roomId) && p.waiting.remove(userId)) {
+            if (rooms.contains(p.roomId) && p.waiting.remove(userId)) {
                 expected.decrement();
                 if (p.waiting.isEmpty()) {
                     inFlight.remove(e.getKey(), p);

@@ -11,7 +11,7 @@ import java.util.List;
  * and subscribed without acting, the rest never connect.
  *
  * @param baseUrl         the target's HTTP(S) base URL, without credentials
- * @param roomPrefix      names of the provisioned rooms start with it; each user acts in its one such room
+ * @param membership      the rooms of each user this injector simulates, and the share of messages per room type
  * @param transport       how actions travel: {@code ddp} (methods over the WebSocket) or {@code rest} (Rocket.Chat 9)
  * @param loginsPerSecond arrival rate of user logins during the ramp (login is the heaviest phase on a real server)
  * @param warmup          how long the full population acts after the ramp before the hold (not judged)
@@ -25,7 +25,7 @@ import java.util.List;
  * @param accounts        the account indexes this injector simulates (all of them, or its shard's)
  */
 public record LoadPlan(String runId, URI baseUrl, String transport, String userPrefix, String botPrefix,
-                       String roomPrefix, String password, int activeUsers, int idleUsers, double loginsPerSecond, Duration warmup,
+                       Membership membership, String password, int activeUsers, int idleUsers, double loginsPerSecond, Duration warmup,
                        Duration hold, Rates rates, int bots, List<Webhook> webhooks, long seed, Duration actionTimeout,
                        Duration lateness, Duration deliveryTimeout, Accounts accounts) {
 
@@ -40,6 +40,9 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
             throw new IllegalArgumentException("transport must be ddp or rest: " + transport);
         }
         webhooks = List.copyOf(webhooks);
+        if (membership == null) {
+            throw new IllegalArgumentException("a plan needs the users' rooms");
+        }
         if (accounts == null) {
             accounts = Accounts.spread(activeUsers, idleUsers, bots);
         }
@@ -75,9 +78,9 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
         }
     }
 
-    /** This plan against the target as provisioned: its base URL, its rooms' prefix and its webhooks. */
-    public LoadPlan on(URI target, String provisionedRoomPrefix, List<Webhook> provisionedWebhooks) {
-        return new LoadPlan(runId, target, transport, userPrefix, botPrefix, provisionedRoomPrefix, password,
+    /** This plan against the target as provisioned: its base URL and its webhooks. */
+    public LoadPlan on(URI target, List<Webhook> provisionedWebhooks) {
+        return new LoadPlan(runId, target, transport, userPrefix, botPrefix, membership, password,
             activeUsers, idleUsers, loginsPerSecond, warmup, hold, rates, bots, provisionedWebhooks, seed, actionTimeout,
             lateness, deliveryTimeout, accounts);
     }

@@ -3,6 +3,7 @@ package io.rcbench.gatling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Membership;
 import io.rcbench.run.RunMetrics;
 import io.rcbench.run.RunSummary;
 import java.net.URI;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GatlingDriverTest {
     static LoadPlan plan(int users, double loginsPerSecond, Duration hold) {
         LoadPlan.Rates rates = LoadPlan.Rates.textOnly(1);
-        return new LoadPlan("test-run", URI.create("http://127.0.0.1:1"), "ddp", "user.", "bot.", "loadtest-", "pw", users, 0,
+        return new LoadPlan("test-run", URI.create("http://127.0.0.1:1"), "ddp", "user.", "bot.",
+            new Membership(Map.of(), Membership.Shares.CHANNELS_ONLY), "pw", users, 0,
             loginsPerSecond, Duration.ZERO, hold, rates, 0, List.of(), 1, Duration.ofSeconds(5), Duration.ofMillis(50),
             Duration.ofSeconds(5), null);
     }
