@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Provisioning a target as an admin (protocol sections 5-7): users, channels and private groups, incoming
+ * Provisioning a target as an admin (protocol sections 5-7): users, channels, private groups and DMs, incoming
  * webhooks, settings, and the rate-limit settings a load test must know about. Blocking calls (a cold path);
  * each fails with a {@link RocketChatException} that says what to do. Thread-safe.
  */
@@ -20,7 +20,10 @@ public final class RocketChatAdmin {
     public record UserRef(String id, String username) {
     }
 
-    /** A created room; {@code type} is "c" (public channel) or "p" (private group). */
+    /**
+     * A created room; {@code type} is "c" (public channel), "p" (private group) or "d" (direct message, whose
+     * {@code name} is null: Rocket.Chat gives DMs no name).
+     */
     public record RoomRef(String id, String name, String type) {
     }
 
@@ -55,6 +58,15 @@ public final class RocketChatAdmin {
         boolean channel = type.equals("c");
         JsonNode room = rest.post(channel ? "/api/v1/channels.create" : "/api/v1/groups.create", body).path(channel ? "channel" : "group");
         return new RoomRef(room.path("_id").asText(), room.path("name").asText(name), type);
+    }
+
+    /**
+     * {@code im.create} with {@code excludeSelf}: the direct-message room of two users, without the admin
+     * (needs view-room-administration). Asking again for the same pair, in either order, gives the same room.
+     */
+    public RoomRef createDirect(String usernameA, String usernameB) {
+        ObjectNode body = Json.object().put("usernames", usernameA + "," + usernameB).put("excludeSelf", true);
+        return new RoomRef(rest.post("/api/v1/im.create", body).path("room").path("rid").asText(), null, "d");
     }
 
     /**

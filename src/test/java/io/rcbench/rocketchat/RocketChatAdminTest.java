@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Provisioning, settings and the rate-limit settings, as an admin over REST against the embedded workspace. */
+/** Provisioning (users, rooms, DMs), settings and the rate-limit settings, as an admin over REST against the embedded workspace. */
 class RocketChatAdminTest {
     @TempDir
     static Path dir;
@@ -58,6 +58,21 @@ class RocketChatAdminTest {
     }
 
     @Test
+    void createsTheDirectRoomOfTwoUsersWithoutBeingInIt() {
+        RocketChatAdmin.UserRef erin = admin.createUser("erin", "Erin", "erin@example.invalid", "erin-pw", Set.of());
+        RocketChatAdmin.UserRef frank = admin.createUser("frank", "Frank", "frank@example.invalid", "frank-pw", Set.of());
+        RocketChatAdmin.RoomRef dm = admin.createDirect("erin", "frank");
+        assertThat(dm.type()).isEqualTo("d");
+        assertThat(dm.name()).isNull();
+        assertThat(ws.stores().rooms.members(dm.id())).containsExactlyInAnyOrder(erin.id(), frank.id());
+        assertThat(admin.createDirect("frank", "erin")).isEqualTo(dm);
+        RestActions asErin = new RestActions(login("erin", "erin-pw"));
+        assertThat(RestClient.await(asErin.sendMessage(dm.id(), RandomId.id(), "hi frank")).path("rid").asText()).isEqualTo(dm.id());
+        assertThatThrownBy(() -> admin.createDirect("erin", "nobody"))
+            .isInstanceOfSatisfying(RocketChatException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
     void aPlainUserCannotProvisionAndIsToldWhy() {
         admin.createUser("carol", "Carol", "carol@example.invalid", "carol-pw", Set.of());
         RocketChatAdmin carol = new RocketChatAdmin(login("carol", "carol-pw"));
@@ -65,6 +80,9 @@ class RocketChatAdminTest {
             .isInstanceOfSatisfying(RocketChatException.class, e -> assertThat(e.status()).isEqualTo(403))
             .hasMessageContaining("use an admin account");
         assertThatThrownBy(() -> carol.setting("API_Enable_Rate_Limiter")).hasMessageContaining("403");
+        // Refused for the permission before the names are looked at.
+        assertThatThrownBy(() -> carol.createDirect("any.one", "any.other"))
+            .isInstanceOfSatisfying(RocketChatException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
     @Test

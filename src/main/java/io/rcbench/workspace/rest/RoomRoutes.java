@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.MeteorError;
 import io.rcbench.workspace.model.Room;
-import io.rcbench.workspace.model.User;
 import io.rcbench.workspace.rest.RestRouter.Access;
 import io.rcbench.workspace.rest.RestRouter.Limit;
 import io.rcbench.workspace.service.Documents;
@@ -14,6 +13,7 @@ import io.rcbench.workspace.service.Rooms;
 import io.rcbench.workspace.store.Stores;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,9 +42,8 @@ public final class RoomRoutes {
         });
         router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, this::history);
         router.add("POST", "/api/v1/im.create", Access.AUTH, Limit.DEFAULT, req -> {
-            User other = stores.users.byUsername(req.requireText(req.json(), "username"))
-                .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
-            Room room = rooms.direct(req.user(), other);
+            JsonNode b = req.json();
+            Room room = rooms.direct(req.user(), directUsernames(b), b.path("excludeSelf").asBoolean(false));
             ObjectNode doc = doc(room);
             doc.put("rid", room.id());
             return RestResponse.ok(Json.object().set("room", doc));
@@ -54,6 +53,19 @@ public final class RoomRoutes {
             rooms.markRead(req.user(), b.hasNonNull("rid") ? b.get("rid").asText() : req.requireText(b, "roomId"));
             return RestResponse.ok();
         });
+    }
+
+    /** im.create's {@code username}, else its comma-separated {@code usernames} (Rocket.Chat 3.1+). */
+    private static List<String> directUsernames(JsonNode b) {
+        String one = Json.text(b, "username");
+        if (one != null && !one.isEmpty()) {
+            return List.of(one);
+        }
+        String many = Json.text(b, "usernames");
+        if (many == null || many.isBlank()) {
+            throw new MeteorError("error-invalid-params", "The parameter \"username\" or \"usernames\" is required");
+        }
+        return Arrays.stream(many.split(",")).map(String::trim).toList();
     }
 
     private RestResponse create(RestRequest req, String type, String key) {

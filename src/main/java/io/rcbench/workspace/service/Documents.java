@@ -8,6 +8,11 @@ import io.rcbench.workspace.model.Room;
 import io.rcbench.workspace.model.User;
 import io.rcbench.workspace.store.RoomStore;
 import io.rcbench.workspace.store.Stores;
+import io.rcbench.workspace.store.UserStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 
 /** The JSON documents Rocket.Chat sends for users, rooms and subscriptions (core-typings shapes, EJSON dates). */
 public final class Documents {
@@ -37,11 +42,12 @@ public final class Documents {
 
     /** The room as Rocket.Chat sends it, its creator looked up in the store (null creator when deleted). */
     public static ObjectNode room(Room r, Stores stores) {
-        return room(r, stores.users.byId(r.creatorId()).orElse(null), stores.rooms);
+        return room(r, stores.users.byId(r.creatorId()).orElse(null), stores);
     }
 
     /** The room as Rocket.Chat sends it, for a caller that already holds the creator. */
-    public static ObjectNode room(Room r, User creator, RoomStore rooms) {
+    public static ObjectNode room(Room r, User creator, Stores stores) {
+        RoomStore rooms = stores.rooms;
         ObjectNode o = Json.object().put("_id", r.id()).put("t", r.t());
         if (r.name() != null) {
             o.put("name", r.name()).put("fname", r.name());
@@ -50,14 +56,37 @@ public final class Documents {
             o.set("u", Json.object().put("_id", creator.id()).put("username", creator.username()));
         }
         RoomStore.Counters c = rooms.counters(r.id());
+        Set<String> memberIds = rooms.members(r.id());
         o.set("ts", Ejson.date(r.createdAtMs()));
-        o.put("usersCount", rooms.members(r.id()).size()).put("msgs", c.msgs()).put("default", false)
+        o.put("usersCount", memberIds.size()).put("msgs", c.msgs()).put("default", false)
             .put("ro", r.readOnly()).put("sysMes", true);
+        if (r.t().equals("d")) {
+            putDirectMembers(o, memberIds, stores.users);
+        }
         if (c.lastMessageMs() != null) {
             o.set("lm", Ejson.date(c.lastMessageMs()));
         }
         o.set("_updatedAt", Ejson.date(c.lastMessageMs() != null ? c.lastMessageMs() : r.createdAtMs()));
         return o;
+    }
+
+    /**
+     * IRoom's {@code usernames} (sorted) and {@code uids} (in the same order) of a direct room. Only DMs carry
+     * them, so the per-message room document of a channel costs no user lookups; a deleted member is left out
+     * of both lists to keep them aligned.
+     */
+    private static void putDirectMembers(ObjectNode o, Set<String> memberIds, UserStore users) {
+        List<User> members = new ArrayList<>(memberIds.size());
+        for (String id : memberIds) {
+            users.byId(id).ifPresent(members::add);
+        }
+        members.sort(Comparator.comparing(User::username));
+        ArrayNode usernames = o.putArray("usernames");
+        ArrayNode uids = o.putArray("uids");
+        for (User u : members) {
+            usernames.add(u.username());
+            uids.add(u.id());
+        }
     }
 
     public static ObjectNode subscription(Room r, User member, RoomStore.SubscriptionState state) {

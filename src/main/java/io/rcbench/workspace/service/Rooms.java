@@ -9,8 +9,10 @@ import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.store.StoreException;
 import io.rcbench.workspace.store.Stores;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -63,9 +65,44 @@ public final class Rooms {
             stores.rooms.addMember(room.id(), m.id(), room.createdAtMs());
             notifier.subscriptionInserted(room, m);
         }
-        ObjectNode doc = Documents.room(room, creator, stores.rooms);
+        ObjectNode doc = Documents.room(room, creator, stores);
         doc.put("rid", room.id()).put("inserted", true);
         return doc;
+    }
+
+    /**
+     * {@code im.create}: the direct room of the caller and the named users or, with {@code excludeSelf}, of the
+     * named users alone (an admin provisioning a DM between two others; needs view-room-administration). As on
+     * Rocket.Chat the caller's own name is dropped from the list, so naming only oneself gives the self-DM.
+     * Rocket.Chat also makes group DMs of three or more members; they are not simulated and refused. Stricter than
+     * Rocket.Chat, which lets anyone use excludeSelf (the permission only opens the members' subscriptions): here
+     * it is kept to the admin provisioning it exists for.
+     */
+    public Room direct(User caller, List<String> usernames, boolean excludeSelf) {
+        if (excludeSelf && !Permissions.has(caller, "view-room-administration")) {
+            throw new MeteorError(403, "unauthorized");
+        }
+        // By id: a name listed twice, in any letter case, is one member.
+        Map<String, User> named = new LinkedHashMap<>();
+        for (String username : usernames) {
+            User u = stores.users.byUsername(username)
+                .orElseThrow(() -> new MeteorError("error-invalid-user", "Invalid user"));
+            named.putIfAbsent(u.id(), u);
+        }
+        named.remove(caller.id());
+        List<User> members = new ArrayList<>(named.values());
+        if (!excludeSelf) {
+            members.add(0, caller);
+        }
+        if (members.size() > 2) {
+            throw new MeteorError("error-not-allowed",
+                "Group direct messages (three or more members) are not supported by the embedded workspace");
+        }
+        if (excludeSelf && members.size() < 2) {
+            // Rocket.Chat refuses a DM that would hold one user other than the caller.
+            throw new MeteorError("error-invalid-user", "Invalid user");
+        }
+        return direct(members.get(0), members.get(members.size() - 1));
     }
 
     /**

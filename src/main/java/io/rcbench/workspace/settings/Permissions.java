@@ -20,6 +20,7 @@ public final class Permissions {
         Map.entry("edit-privileged-setting", Set.of("admin")),
         Map.entry("view-privileged-setting", Set.of("admin")),
         Map.entry("view-statistics", Set.of("admin")),
+        Map.entry("view-room-administration", Set.of("admin")),
         Map.entry("message-impersonate", Set.of("bot", "app")),
         Map.entry("post-readonly", Set.of("admin", "owner", "moderator")));
 

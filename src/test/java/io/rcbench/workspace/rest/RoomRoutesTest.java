@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
+import io.rcbench.workspace.DdpTestClient;
 import io.rcbench.workspace.Rest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code channels.create/join/history}, {@code groups.create}, {@code im.create} and {@code subscriptions.read}.
+ * {@code channels.create/join/history}, {@code groups.create}, {@code im.create} (also an admin's DM between two
+ * others) and {@code subscriptions.read}.
  */
 class RoomRoutesTest extends SharedWorkspaceTest {
     private JsonNode createChannel(Rest who, String name, String... members) throws Exception {
@@ -191,7 +193,88 @@ class RoomRoutesTest extends SharedWorkspaceTest {
     @Test
     void imCreateRefusesUnknownAndMissingUsername() throws Exception {
         failure(alice.post("/api/v1/im.create", Json.object().put("username", "ghost")), 400, "error-invalid-user");
-        failure(alice.post("/api/v1/im.create", Json.object()), 400, "error-invalid-params");
+        failure(alice.post("/api/v1/im.create", Json.object().put("usernames", "ghost")), 400, "error-invalid-user");
+        failure(admin.post("/api/v1/im.create", Json.object().put("usernames", "user.1,ghost").put("excludeSelf", true)),
+            400, "error-invalid-user");
+        for (ObjectNode missing : List.of(Json.object(), Json.object().put("usernames", " "), Json.object().put("excludeSelf", true))) {
+            assertThat(failure(alice.post("/api/v1/im.create", missing), 400, "error-invalid-params").path("error").asText())
+                .contains("\"username\"").contains("\"usernames\"");
+        }
+    }
+
+    @Test
+    void imCreateTakesUsernamesAndDropsTheCallersOwnName() throws Exception {
+        JsonNode room = ok(alice.post("/api/v1/im.create", Json.object().put("usernames", "user.0, user.3"))).path("room");
+        String rid = room.path("rid").asText();
+        String user3 = userId("user.3");
+        assertThat(room.path("t").asText()).isEqualTo("d");
+        assertThat(room.path("usernames")).isEqualTo(Json.parse("[\"user.0\",\"user.3\"]"));
+        assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(alice.userId(), user3);
+        assertThat(ok(alice.post("/api/v1/im.create", Json.object().put("username", "user.3"))).path("room").path("rid").asText())
+            .isEqualTo(rid);
+    }
+
+    @Test
+    void adminCreatesTheDirectRoomOfTwoOthersWithExcludeSelf() throws Exception {
+        String user3 = userId("user.3");
+        JsonNode room = ok(admin.post("/api/v1/im.create", Json.object().put("usernames", "user.3,user.1").put("excludeSelf", true)))
+            .path("room");
+        String rid = room.path("rid").asText();
+        assertThat(room.path("_id").asText()).isEqualTo(rid);
+        assertThat(room.path("t").asText()).isEqualTo("d");
+        assertThat(room.path("usernames")).isEqualTo(Json.parse("[\"user.1\",\"user.3\"]"));
+        assertThat(room.path("uids")).isEqualTo(Json.array().add(bob.userId()).add(user3));
+        assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(bob.userId(), user3);
+        // The admin provisioned the room but is not in it.
+        forbidden(admin.get("/api/v1/channels.history?roomId=" + rid));
+        JsonNode again = ok(admin.post("/api/v1/im.create", Json.object().put("usernames", "user.1,user.3").put("excludeSelf", true)));
+        assertThat(again.path("room").path("rid").asText()).isEqualTo(rid);
+
+        try (DdpTestClient b = DdpTestClient.login(ws, "user.1", PW); DdpTestClient u3 = DdpTestClient.login(ws, "user.3", PW)) {
+            for (DdpTestClient member : List.of(b, u3)) {
+                JsonNode dm = directRoom(member.call("rooms/get").path("result"), rid);
+                assertThat(dm.path("usernames")).isEqualTo(room.path("usernames"));
+                assertThat(dm.path("uids")).isEqualTo(room.path("uids"));
+            }
+            assertThat(u3.stream("stream-notify-user", user3 + "/rooms-changed").path("msg").asText()).isEqualTo("ready");
+            send(bob, rid, "hello from a provisioned DM");
+            JsonNode args = u3.await(DdpTestClient.streamEvent("stream-notify-user", user3 + "/rooms-changed"))
+                .path("fields").path("args");
+            assertThat(args.get(0).asText()).isEqualTo("updated");
+            assertThat(args.get(1).path("_id").asText()).isEqualTo(rid);
+            assertThat(args.get(1).path("usernames")).isEqualTo(room.path("usernames"));
+            assertThat(args.get(1).path("lastMessage").path("msg").asText()).isEqualTo("hello from a provisioned DM");
+        }
+    }
+
+    @Test
+    void excludeSelfIsRefusedToAPlainUser() throws Exception {
+        forbidden(alice.post("/api/v1/im.create", Json.object().put("usernames", "user.1,user.2").put("excludeSelf", true)));
+        assertThat(ws.stores().rooms.roomsOf(carol.userId())).noneMatch(rid -> ws.stores().rooms.isMember(rid, bob.userId())
+            && ws.stores().rooms.byId(rid).orElseThrow().t().equals("d"));
+    }
+
+    @Test
+    void groupDirectMessagesAreRefusedAsNotSimulated() throws Exception {
+        for (var r : List.of(alice.post("/api/v1/im.create", Json.object().put("usernames", "user.1,user.2")),
+            admin.post("/api/v1/im.create", Json.object().put("usernames", "user.0,user.1,user.2").put("excludeSelf", true)))) {
+            assertThat(failure(r, 400, "error-not-allowed").path("error").asText()).contains("not supported by the embedded workspace");
+        }
+        // excludeSelf with one other user would be a DM of one user that is not the caller.
+        failure(admin.post("/api/v1/im.create", Json.object().put("username", "user.1").put("excludeSelf", true)), 400, "error-invalid-user");
+    }
+
+    private String userId(String username) {
+        return ws.stores().users.byUsername(username).orElseThrow().id();
+    }
+
+    private static JsonNode directRoom(JsonNode rooms, String rid) {
+        for (JsonNode r : rooms) {
+            if (r.path("_id").asText().equals(rid)) {
+                return r;
+            }
+        }
+        throw new AssertionError(rid + " not in rooms/get: " + rooms);
     }
 
     @Test
