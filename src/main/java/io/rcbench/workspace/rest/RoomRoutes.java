@@ -40,7 +40,11 @@ public final class RoomRoutes {
             rooms.join(req.user(), room.id());
             return RestResponse.ok(Json.object().set("channel", doc(room)));
         });
-        router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, this::history);
+        // Rocket.Chat has one history route per room type; channels.history here also answers for rooms of other types
+        // the caller can read (Rocket.Chat refuses them), groups.history and im.history only for their own type
+        router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, req -> history(req, null));
+        router.add("GET", "/api/v1/groups.history", Access.AUTH, Limit.DEFAULT, req -> history(req, "p"));
+        router.add("GET", "/api/v1/im.history", Access.AUTH, Limit.DEFAULT, req -> history(req, "d"));
         router.add("POST", "/api/v1/im.create", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
             Room room = rooms.direct(req.user(), directUsernames(b), b.path("excludeSelf").asBoolean(false));
@@ -78,12 +82,17 @@ public final class RoomRoutes {
         return RestResponse.ok(Json.object().set(key, created));
     }
 
-    private RestResponse history(RestRequest req) {
+    /** A page of a room's history; {@code type} non-null: the room must be of that type ({@code error-room-not-found}). */
+    private RestResponse history(RestRequest req, String type) {
         String rid = req.query("roomId");
         if (rid == null) {
             throw new MeteorError("error-room-param-not-provided", "The parameter \"roomId\" or \"roomName\" is required");
         }
         Room room = rooms.require(rid);
+        if (type != null && !room.t().equals(type)) {
+            throw new MeteorError("error-room-not-found", "The required \"roomId\" or \"roomName\" param provided does not match any "
+                + (type.equals("p") ? "group" : "direct message"));
+        }
         if (!rooms.canRead(req.user(), room)) {
             throw new MeteorError(403, "unauthorized");
         }

@@ -150,6 +150,25 @@ class RoomRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void groupAndDirectHistoryHaveTheirOwnRoutes() throws Exception {
+        String group = ok(alice.post("/api/v1/groups.create", Json.object().put("name", "history-group")
+            .set("members", Json.array().add("user.1")))).path("group").path("_id").asText();
+        String dm = ok(alice.post("/api/v1/im.create", Json.object().put("username", "user.1"))).path("room")
+            .path("rid").asText();
+        for (String[] c : new String[][] {{group, "groups.history"}, {dm, "im.history"}}) {
+            ok(alice.post("/api/v1/chat.sendMessage", Json.object().set("message",
+                Json.object().put("rid", c[0]).put("msg", "in " + c[1]))));
+            JsonNode page = ok(bob.get("/api/v1/" + c[1] + "?roomId=" + c[0] + "&count=5"));
+            assertThat(page.path("messages").findValuesAsText("msg")).as(c[1]).containsExactly("in " + c[1]);
+            forbidden(carol.get("/api/v1/" + c[1] + "?roomId=" + c[0]));
+        }
+        // each route is for its own room type, as on Rocket.Chat
+        failure(alice.get("/api/v1/groups.history?roomId=" + dm), 400, "error-room-not-found");
+        failure(alice.get("/api/v1/im.history?roomId=" + group), 400, "error-room-not-found");
+        failure(alice.get("/api/v1/im.history?roomId=" + channelId), 400, "error-room-not-found");
+    }
+
+    @Test
     void historyBadParamsAre400NotCrashes() throws Exception {
         failure(alice.get("/api/v1/channels.history"), 400, "error-room-param-not-provided");
         failure(alice.get("/api/v1/channels.history?roomId=nope"), 400, "error-invalid-room");
