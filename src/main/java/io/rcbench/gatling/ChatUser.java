@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 /**
  * What one simulated person knows beyond their connection: the rooms they are in, the one they have open, the bot
  * mentions they are waiting on, the files they mean to download. A member receives a new message of the open room on
- * {@code stream-room-messages <rid>} and of its other rooms as the room's {@code lastMessage} on
- * {@code <uid>/rooms-changed} (the web client's sidebar): either is a delivery, recorded against the sender's send
+ * {@code stream-room-messages <rid>} and of all its rooms as the room's {@code lastMessage} on
+ * {@code <uid>/rooms-changed} (the web client's sidebar): the first to arrive is the delivery, recorded against the sender's send
  * time. A message may be a bot's answer or carry a file. A bot listens to all its rooms ({@code __my_messages__})
  * and answers mentions addressed to it. Confined to its virtual user's event loop (the DDP client is pinned there),
  * so it needs no locks.
@@ -188,30 +188,49 @@ public final class ChatUser {
         return downloads.pollFirst();
     }
 
-    /** {@code [action, room]} on {@code rooms-changed}: a new message of a room that is not open is its lastMessage. */
+    /**
+     * {@code [action, room]} on {@code rooms-changed}: a new message is the room's lastMessage. The open room's come on
+     * its message stream as well; whichever arrives first is the delivery (the tracker takes one receipt per member),
+     * so a message racing with a room switch is not lost between the two.
+     */
     private void onRoomChanged(StreamEvent event, DdpClient client, RunContext run) {
         JsonNode args = event.args().tree();
         JsonNode room = args.path(1);
-        if (!"updated".equals(args.path(0).asText()) || room.path("_id").asText("").equals(rid())) {
-            return; // a join or a removal, or the open room (its messages come on stream-room-messages)
+        if (!"updated".equals(args.path(0).asText())) {
+            return; // a join or a removal
         }
         JsonNode last = room.path("lastMessage");
-        if (!last.isMissingNode()) {
+        if (last.isMissingNode()) {
+            return;
+        }
+        if (room.path("_id").asText("").equals(rid())) {
+            deliver(last, event.receivedNanos(), run); // the room stream does the rest (replies, files)
+        } else {
             onMessage(last, event.receivedNanos(), client, run);
         }
     }
 
-    private void onMessage(JsonNode msg, long receivedNanos, DdpClient client, RunContext run) {
+    /** Records the receipt of {@code msg} as a delivery; false for an own echo or an update of a message. */
+    private boolean deliver(JsonNode msg, long receivedNanos, RunContext run) {
         String id = msg.path("_id").asText(null);
         String sender = msg.path("u").path("_id").asText("");
         if (id == null || sender.equals(uid) || msg.has("editedAt")) {
-            return; // own echo, or an update of a message already delivered
+            return false;
         }
-        RunMetrics metrics = run.metrics();
         if (!bot) {
             // bots see every room's messages but are not among the receivers a delivery is expected of
+            RunMetrics metrics = run.metrics();
             metrics.deliveries().received(id, uid, receivedNanos, micros -> metrics.record("delivery", micros));
         }
+        return true;
+    }
+
+    private void onMessage(JsonNode msg, long receivedNanos, DdpClient client, RunContext run) {
+        if (!deliver(msg, receivedNanos, run)) {
+            return;
+        }
+        RunMetrics metrics = run.metrics();
+        String id = msg.path("_id").asText();
         String text = msg.path("msg").asText("");
         if (text.startsWith("re:") && !mentions.isEmpty()) {
             int sp = text.indexOf(' ');
