@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class Rooms {
     /** Rocket.Chat's default UTF8_Channel_Names_Validation, bounded by the rooms table's name column. */
     private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]{1,256}");
+    private final Object directLock = new Object();
     private final Stores stores;
     private final Notifier notifier;
     /**
@@ -114,22 +115,19 @@ public final class Rooms {
         List<String> ids = new ArrayList<>(members.stream().map(User::id).toList());
         ids.sort(null);
         String rid = String.join("", ids);
-        return stores.rooms.byId(rid).orElseGet(() -> {
-            Room room = new Room(rid, "d", null, a.id(), System.currentTimeMillis(), false);
-            try {
+        // one caller at a time (DMs are opened rarely): a concurrent caller, e.g. several injectors provisioning the
+        // same pair, must neither fail on the duplicate row nor see the room before its members are in
+        synchronized (directLock) {
+            return stores.rooms.byId(rid).orElseGet(() -> {
+                Room room = new Room(rid, "d", null, a.id(), System.currentTimeMillis(), false);
                 stores.rooms.insert(room);
-            } catch (StoreException e) {
-                if (!e.isDuplicateKey()) {
-                    throw e;
+                for (User u : members) {
+                    stores.rooms.addMember(rid, u.id(), room.createdAtMs());
+                    notifier.subscriptionInserted(room, u);
                 }
-                return stores.rooms.byId(rid).orElseThrow();
-            }
-            for (User u : members) {
-                stores.rooms.addMember(rid, u.id(), room.createdAtMs());
-                notifier.subscriptionInserted(room, u);
-            }
-            return room;
-        });
+                return room;
+            });
+        }
     }
 
     /** Joins a public channel; joining twice is a no-op. Private groups and DMs refuse with error-not-allowed. */

@@ -150,6 +150,40 @@ class RoomRoutesTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void concurrentCreatesOfOneDirectRoomAllGetIt() throws Exception {
+        // several injectors provision the same pairs at once: every call gets the one room, complete with its members
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                for (String u : new String[] {"dm-race-a" + round, "dm-race-b" + round}) {
+                    ok(admin.post("/api/v1/users.create", Json.object().put("username", u).put("name", u)
+                        .put("email", u + "@example.invalid").put("password", PW)));
+                }
+                String pair = "dm-race-a" + round + ",dm-race-b" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    calls.add(pool.submit(() -> {
+                        go.await();
+                        return admin.post("/api/v1/im.create", Json.object().put("usernames", pair).put("excludeSelf", true));
+                    }));
+                }
+                go.countDown();
+                java.util.Set<String> rids = new java.util.HashSet<>();
+                for (Future<HttpResponse<String>> c : calls) {
+                    JsonNode room = ok(c.get()).path("room");
+                    assertThat(room.path("usernames").size()).isEqualTo(2);
+                    rids.add(room.path("rid").asText());
+                }
+                assertThat(rids).hasSize(1);
+                assertThat(ws.stores().rooms.members(rids.iterator().next())).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void groupAndDirectHistoryHaveTheirOwnRoutes() throws Exception {
         String group = ok(alice.post("/api/v1/groups.create", Json.object().put("name", "history-group")
             .set("members", Json.array().add("user.1")))).path("group").path("_id").asText();
