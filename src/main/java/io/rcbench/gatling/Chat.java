@@ -13,18 +13,20 @@ import io.gatling.javaapi.core.Session;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.Subscription;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.Membership;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The chat activities of a simulated person, built on {@link Ddp} and Gatling's HTTP DSL: enter its rooms (rooms,
- * the open room's four subscriptions), switch rooms, load history, mark read, type, send text (DDP or REST by the plan's transport),
- * upload and download files, and post webhooks. Every activity is measured; the first one after
+ * The chat activities of a simulated person, built on {@link Ddp} and Gatling's HTTP DSL: enter its rooms
+ * ({@code rooms/get}, the open room's four subscriptions), switch rooms, load history, mark read, type, send text
+ * (DDP or REST by the plan's transport), upload and download files, and post webhooks. Every activity is measured; the first one after
  * {@link RcbenchDsl#nextArrival()} is measured from its intended start.
  */
 public final class Chat {
@@ -110,12 +112,11 @@ public final class Chat {
             ChatUser u = user(s);
             DdpClient c = Ddp.client(s);
             u.open(c, room.apply(s), run());
-            List<io.rcbench.ddp.client.Subscription> subs = WebClientSubscriptions.perRoom(
-                    WebClientSubscriptions.Profile.WEB, u.rid()).stream()
+            List<Subscription> subs = WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, u.rid()).stream()
                 .map(sub -> c.subscribe(sub.name(), Ddp.toArray(sub.params()))).toList();
             u.subscribed(subs);
-            return java.util.concurrent.CompletableFuture.allOf(subs.stream().map(io.rcbench.ddp.client.Subscription::ready)
-                .toArray(java.util.concurrent.CompletableFuture[]::new)).thenApply(v -> s);
+            return CompletableFuture.allOf(subs.stream().map(Subscription::ready).toArray(CompletableFuture[]::new))
+                .thenApply(v -> s);
         }));
     }
 
