@@ -98,8 +98,13 @@ public final class ChatUser {
     void listenToAll(DdpClient client, String userId, RunContext run) {
         close(run);
         this.uid = userId;
-        listeners.add(client.onStream("stream-room-messages", ALL_ROOMS, e -> onMessage(e.args().tree().path(0),
-            e.receivedNanos(), client, run)));
+        listeners.add(listenToRoom(client, ALL_ROOMS, run));
+    }
+
+    /** Receives {@code eventName}'s messages on {@code stream-room-messages} (one room, or all of a bot's). */
+    private Registration listenToRoom(DdpClient client, String eventName, RunContext run) {
+        return client.onStream("stream-room-messages", eventName, e -> onMessage(e.args().tree().path(0),
+            e.receivedNanos(), client, run));
     }
 
     /**
@@ -107,34 +112,30 @@ public final class ChatUser {
      * among its rooms of that type; null when it has none.
      */
     Room pick(Membership.Shares shares) {
+        Map<String, Integer> perType = new HashMap<>();
+        rooms.forEach(r -> perType.merge(r.type(), 1, Integer::sum));
+        double[] weights = new double[rooms.size()];
         double total = 0;
-        for (Room r : rooms) {
-            total += shares.of(r.type()) / count(r.type());
+        for (int i = 0; i < weights.length; i++) {
+            String type = rooms.get(i).type();
+            weights[i] = shares.of(type) / perType.get(type);
+            total += weights[i];
         }
         if (total <= 0) {
             return rooms.isEmpty() ? null : rooms.get((int) (uniform() * rooms.size()));
         }
         double x = uniform() * total;
-        for (Room r : rooms) {
-            if ((x -= shares.of(r.type()) / count(r.type())) < 0) {
-                return r;
+        for (int i = 0; i < weights.length; i++) {
+            if ((x -= weights[i]) < 0) {
+                return rooms.get(i);
             }
         }
         return rooms.get(rooms.size() - 1);
     }
 
-    private int count(String type) {
-        int n = 0;
-        for (Room r : rooms) {
-            n += r.type().equals(type) ? 1 : 0;
-        }
-        return n;
-    }
-
     /**
-     * Makes {@code room} the open one: stops the previous room's subscriptions, listens to {@code room}'s messages
-     * (before its subscriptions are sent) and keeps {@code subscriptions} once they are sent, to stop them on the next
-     * switch.
+     * Makes {@code room} the open one: stops the previous room's subscriptions and listens to {@code room}'s messages
+     * (called before its subscriptions are sent; {@link #subscribed} keeps those, to stop them on the next switch).
      */
     void open(DdpClient client, Room room, RunContext run) {
         openSubscriptions.forEach(Subscription::stop);
@@ -143,8 +144,7 @@ public final class ChatUser {
             roomListener.remove();
         }
         this.open = room;
-        this.roomListener = client.onStream("stream-room-messages", room.rid(), e -> onMessage(e.args().tree().path(0),
-            e.receivedNanos(), client, run));
+        this.roomListener = listenToRoom(client, room.rid(), run);
     }
 
     void subscribed(List<Subscription> subscriptions) {

@@ -72,8 +72,8 @@ public final class Provisioner {
     /** Creates the population's incoming webhooks; their tokens stay in memory. */
     public static List<LoadPlan.Webhook> createWebhooks(RocketChatAdmin admin, Population p, String runId) {
         List<LoadPlan.Webhook> out = new ArrayList<>();
+        List<Population.Room> rooms = p.namedRooms();
         for (int w = 0; w < p.webhooks(); w++) {
-            List<Population.Room> rooms = p.namedRooms();
             String room = rooms.get(w % rooms.size()).name();
             IncomingWebhook hook = admin.createIncomingWebhook("rcbench-" + runId + "-" + w,
                 Population.botname(w % p.bots()), "#" + room);
