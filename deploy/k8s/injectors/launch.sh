@@ -56,7 +56,7 @@ if $render_only; then
 fi
 
 if ! kubectl get secret rcbench-credentials >/dev/null 2>&1; then
-  echo "Secret rcbench-credentials not found: create it first (docs/readme-deploy.md, 'Credentials')." >&2
+  echo "Secret rcbench-credentials not found: create it first (docs/deployments.md, 'Credentials')." >&2
   exit 2
 fi
 if kubectl get job rcbench-injectors >/dev/null 2>&1 || kubectl get job rcbench-merge >/dev/null 2>&1; then
@@ -84,4 +84,4 @@ wait_job() {
 wait_job rcbench-injectors
 kubectl patch job rcbench-merge --type=merge -p '{"spec":{"suspend":false}}'
 wait_job rcbench-merge
-echo "run $run merged into /results/$run/merged on the volume rcbench-results (docs/readme-deploy.md, 'Results')"
+echo "run $run merged into /results/$run/merged on the volume rcbench-results (docs/deployments.md, 'Results')"

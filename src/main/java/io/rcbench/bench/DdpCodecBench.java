@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH: the DDP client's hot path against a plain Jackson-tree baseline. Encode a {@code sendMessage} call; decode a
  * {@code changed} stream-room-messages event carrying a full message document, as the client dispatches it (key
  * fields read, args kept raw) and with the args parsed as a listener that needs the document would.
- * Run: {@code java -cp target/rcbench.jar org.openjdk.jmh.Main DdpCodecBench -prof gc} (see docs/readme-ddp-client.md).
+ * Run: {@code java -cp target/rcbench.jar org.openjdk.jmh.Main DdpCodecBench -prof gc} (figures: docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What active users do, as rates: the numbers behind a level (limited, moderate, heavy) from
  * {@code profiles/mixes.yaml}, possibly overridden per profile. Rates are per concurrently active user unless the
  * name says otherwise; shares are 0..1. The simulation schedules each rate as Poisson arrivals. Reasons for every
- * number: {@code profiles/README.md}.
+ * number: {@code docs/profiles-and-verdicts.md} (Mix levels).
  *
  * @param level                          the level the numbers start from
  * @param messagesPerActiveUserPerMinute messages (text and file) each active user sends

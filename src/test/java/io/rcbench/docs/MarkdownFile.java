@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 record MarkdownFile(Path path, String prose, List<String> code, Set<String> anchors) {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
-    private static final Pattern INLINE_CODE = Pattern.compile("(`+)(.+?)\\1");
+    private static final Pattern INLINE_CODE = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
 
     static MarkdownFile read(Path path) {
@@ -38,8 +38,10 @@ record MarkdownFile(Path path, String prose, List<String> code, Set<String> anch
         Set<String> anchors = new HashSet<>();
         Map<String, Integer> seen = new HashMap<>();
         StringBuilder block = null;
+        StringBuilder paragraph = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (FENCE.matcher(line).find()) {
+                flush(paragraph, prose, code);
                 if (block == null) {
                     block = new StringBuilder();
                 } else {
@@ -54,23 +56,34 @@ record MarkdownFile(Path path, String prose, List<String> code, Set<String> anch
             }
             Matcher heading = HEADING.matcher(line);
             if (heading.matches()) {
+                flush(paragraph, prose, code);
                 String slug = slug(heading.group(1));
                 int n = seen.merge(slug, 1, Integer::sum);
                 anchors.add(n == 1 ? slug : slug + "-" + (n - 1));
             }
-            Matcher inline = INLINE_CODE.matcher(line);
-            StringBuilder rest = new StringBuilder();
-            while (inline.find()) {
-                code.add(inline.group(2).trim());
-                inline.appendReplacement(rest, " ");
+            paragraph.append(line).append('\n');
+            if (line.isBlank() || heading.matches()) {
+                flush(paragraph, prose, code);
             }
-            inline.appendTail(rest);
-            prose.append(rest).append('\n');
         }
+        flush(paragraph, prose, code);
         if (block != null) {
             code.add(block.toString());
         }
         return new MarkdownFile(path, prose.toString(), List.copyOf(code), Set.copyOf(anchors));
+    }
+
+    /** Inline code may run over a line break inside a paragraph, never beyond it. */
+    private static void flush(StringBuilder paragraph, StringBuilder prose, List<String> code) {
+        Matcher inline = INLINE_CODE.matcher(paragraph);
+        StringBuilder rest = new StringBuilder();
+        while (inline.find()) {
+            code.add(inline.group(2).replace('\n', ' ').trim());
+            inline.appendReplacement(rest, " ");
+        }
+        inline.appendTail(rest);
+        prose.append(rest);
+        paragraph.setLength(0);
     }
 
     /** GitHub's heading anchor: lower case, punctuation dropped (hyphens and underscores kept), spaces to hyphens. */
