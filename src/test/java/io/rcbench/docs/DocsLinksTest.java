@@ -19,7 +19,8 @@ import picocli.CommandLine;
  * The documentation points only at what exists: every relative link in a Markdown file of the repository (and every
  * Markdown path written as code) names a file that is there, and a heading that is there when it names one; every
  * {@code rcbench} command shown is a subcommand of the real command line, with options that subcommand has. The
- * commands are read from picocli's tree of {@link Main}, so a renamed or removed subcommand fails here.
+ * commands are read from picocli's tree of {@link Main}, so a renamed or removed subcommand fails here. The README
+ * opens with the two set-up commands, the second being what CI runs.
  */
 class DocsLinksTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -71,6 +72,19 @@ class DocsLinksTest {
         }
         assertThat(unknown).as("commands the CLI does not have").isEmpty();
         assertThat(commands).as("commands found in the docs (the pattern still matches them)").isGreaterThan(10);
+    }
+
+    @Test
+    void theReadmeOpensWithTheTwoSetUpCommandsAndCiRunsTheSecond() throws IOException {
+        assertThat(Files.readString(ROOT.resolve("README.md"))).startsWith("""
+            # rcbench
+
+            ```
+            mvn -B -q -DskipTests package && java -jar target/rcbench.jar run
+            mvn -B verify
+            ```
+            """);
+        assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("\nmvn -B verify\n");
     }
 
     @Test
