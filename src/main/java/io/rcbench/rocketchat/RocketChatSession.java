@@ -1,8 +1,6 @@
 package io.rcbench.rocketchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
@@ -30,8 +28,6 @@ import java.util.concurrent.CompletionStage;
  * loop and must not block.
  */
 public final class RocketChatSession implements AutoCloseable {
-    private static final ArrayNode TYPING = Json.array().add("user-typing");
-    private static final ArrayNode NOT_TYPING = Json.array();
     private final DdpClient ddp;
     private final ActionTransport transport;
     private volatile Credentials credentials;
@@ -51,13 +47,15 @@ public final class RocketChatSession implements AutoCloseable {
                     ddp.close();
                     throw DdpFailures.translate("login of " + username, t);
                 }
-                JsonNode r = result.tree();
+                JsonNode r;
+                try {
+                    r = ChatMethods.loggedIn(result.tree());
+                } catch (RocketChatException e) {
+                    ddp.close();
+                    throw e;
+                }
                 String uid = Json.text(r, "id");
                 String token = Json.text(r, "token");
-                if (uid == null || token == null) {
-                    ddp.close();
-                    throw new RocketChatException(0, null, "DDP login answered without id/token: is this a Rocket.Chat server?");
-                }
                 Credentials c = new Credentials(uid, username, token);
                 credentials = c;
                 rest = new RestActions(anonymous.withCredentials(c));
@@ -113,13 +111,8 @@ public final class RocketChatSession implements AutoCloseable {
         if (transport == ActionTransport.REST) {
             return rest.sendMessage(rid, messageId, text);
         }
-        ObjectNode message = Json.object().put("_id", messageId).put("rid", rid).put("msg", text);
-        return call("sendMessage", "sendMessage", message).thenApply(m -> {
-            if (!m.isObject()) {
-                throw RestActions.notInserted(messageId);
-            }
-            return m;
-        });
+        return call("sendMessage", ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(messageId, rid, text))
+            .thenApply(m -> ChatMethods.sentMessage(m, messageId));
     }
 
     /**
@@ -127,7 +120,7 @@ public final class RocketChatSession implements AutoCloseable {
      * with this user's username (always DDP; Rocket.Chat has no REST form).
      */
     public CompletableFuture<Void> typing(String rid, boolean on) {
-        return call("typing", "stream-notify-room", rid + "/user-activity", credentials.username(), on ? TYPING : NOT_TYPING)
+        return call("typing", ChatMethods.TYPING_METHOD, ChatMethods.typingParams(rid, credentials.username(), on))
             .thenApply(r -> null);
     }
 
@@ -151,12 +144,8 @@ public final class RocketChatSession implements AutoCloseable {
             throw new IllegalArgumentException("history count must be 1..1000");
         }
         return call("loadHistory", "loadHistory", rid, null, count, Instant.now()).thenApply(r -> {
-            if (!r.isObject()) {
-                throw new RocketChatException(0, "error-not-allowed", "loadHistory of " + rid
-                    + " answered false: the user cannot read this room; join it first or check the room id");
-            }
             List<JsonNode> out = new ArrayList<>();
-            r.path("messages").forEach(out::add);
+            ChatMethods.history(r, rid).path("messages").forEach(out::add);
             return out;
         });
     }
