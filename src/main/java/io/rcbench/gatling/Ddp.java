@@ -149,7 +149,7 @@ public final class Ddp {
                 reg.remove();
                 timer.cancel(false);
             }).thenApply(e -> s.set(LAST_EVENT, e.args().tree()));
-        });
+        }).timeout(timeout.plus(StepActionBuilder.GRACE));
     }
 
     /** Closes the session (logout is implied: the server drops the connection's login). */

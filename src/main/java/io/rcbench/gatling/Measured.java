@@ -49,9 +49,13 @@ final class Measured {
         });
     }
 
-    /** A request with the status saved for {@link #reason} and checked to be 200. */
+    /**
+     * A request with the status saved for {@link #reason}, checked to be 200, and failed after the plan's action
+     * timeout (Gatling's own default is a minute: a stalled target would hold the user that long).
+     */
     static HttpRequestActionBuilder checked(HttpRequestActionBuilder request) {
-        return request.check(status().saveAs(STATUS), status().is(200));
+        return request.requestTimeout(RunContext.current().plan().actionTimeout())
+            .check(status().saveAs(STATUS), status().is(200));
     }
 
     private static ErrorReason reason(Session s) {

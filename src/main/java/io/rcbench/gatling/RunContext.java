@@ -153,6 +153,16 @@ public final class RunContext {
         return holdEndNanos() + drainNanos;
     }
 
+    /**
+     * The longest a simulation may run (Gatling's {@code maxDuration}): ramp, warm-up, hold and drain, plus two action
+     * timeouts for the last actions and the goodbyes, plus a minute for Gatling itself. A user stuck past it is
+     * stopped by Gatling rather than holding the run open.
+     */
+    public Duration maxDuration() {
+        return plan.ramp().plus(plan.warmup()).plus(plan.hold()).plus(Duration.ofNanos(drainNanos))
+            .plus(plan.actionTimeout().multipliedBy(2)).plus(Duration.ofMinutes(1));
+    }
+
     /** True once the run should wind down: the hold is over or the user pressed Ctrl-C. */
     public boolean holdOver() {
         return stopping.get() || System.nanoTime() >= holdEndNanos();
