@@ -1,0 +1,50 @@
+package io.rcbench.gatling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Membership;
+import io.rcbench.run.RunMetrics;
+import io.rcbench.run.RunSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Success means success and nothing waits forever, through Gatling against a real (loopback) DDP server. */
+class FailureSemanticsTest {
+    private static final int USERS = 3;
+
+    @Test
+    void emptySendResultsFailAndNoUserHangs(@TempDir Path dir) throws Exception {
+        try (NotInsertingTarget target = new NotInsertingTarget()) {
+            LoadPlan plan = new LoadPlan("failure-semantics", target.baseUrl(), "ddp", "user.", "bot.",
+                new Membership(Map.of(0, List.of(new Membership.RoomKey("c", "general"))),
+                    Membership.Shares.CHANNELS_ONLY), "pw", USERS, 0, 10, Duration.ZERO, Duration.ofSeconds(1),
+                LoadPlan.Rates.textOnly(1), 0, List.of(), 1, Duration.ofSeconds(1), Duration.ofMillis(50),
+                Duration.ofSeconds(5), null);
+            RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
+            RunContext ctx = new RunContext(plan, metrics, Duration.ZERO);
+            long t0 = System.nanoTime();
+            GatlingDriver.run(ctx, FailureSemanticsSimulation.class.getName(), dir);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+
+            Map<String, RunSummary.ActionCounts> counts = metrics.counters().totals();
+            // Rocket.Chat's "nothing inserted": a failure through the DSL and through Chat.sendText alike
+            assertThat(counts.get("dslSend").ok()).isZero();
+            assertThat(counts.get("dslSend").failed()).isEqualTo(USERS);
+            assertThat(counts.get("sendMessage").ok()).isZero();
+            assertThat(counts.get("sendMessage").failed()).isEqualTo(USERS);
+            // a subscription never ready fails as a timeout after the action timeout (+1 s grace)
+            assertThat(counts.get("neverReady").failed()).isEqualTo(USERS);
+            assertThat(metrics.counters().errors()).containsEntry("timeout", (long) USERS);
+            // a step completing without a session is that step's failure, and the user goes on
+            assertThat(counts.get("noSession").failed()).isEqualTo(USERS);
+            assertThat(counts.get("end").ok()).isEqualTo(USERS);
+            // well before the simulation's 30 s maxDuration (which only a hanging user would reach)
+            assertThat(tookMs).isLessThan(25_000);
+        }
+    }
+}

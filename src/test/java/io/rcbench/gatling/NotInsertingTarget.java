@@ -1,0 +1,81 @@
+package io.rcbench.gatling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.rcbench.ddp.Json;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A DDP server on loopback that behaves like a Rocket.Chat refusing to store messages: it connects, logs anyone in,
+ * lists one channel {@code general} in {@code rooms/get}, answers {@code sendMessage} with no result (Rocket.Chat's
+ * way of saying nothing was inserted), and never makes a subscription ready.
+ */
+final class NotInsertingTarget implements AutoCloseable {
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel server;
+
+    NotInsertingTarget() {
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            .childHandler(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
+                        new WebSocketServerProtocolHandler("/websocket"),
+                        new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame f) {
+                                answer(Json.parse(f.text()), ctx.channel());
+                            }
+                        });
+                }
+            }).bind("127.0.0.1", 0).syncUninterruptibly().channel();
+    }
+
+    private static void answer(JsonNode frame, Channel ch) {
+        String msg = frame.path("msg").asText();
+        String id = frame.path("id").asText();
+        switch (msg) {
+            case "connect" -> send(ch, "{\"msg\":\"connected\",\"session\":\"s1\"}");
+            case "ping" -> send(ch, "{\"msg\":\"pong\"}");
+            case "method" -> {
+                String result = switch (frame.path("method").asText()) {
+                    case "login" -> ",\"result\":{\"id\":\"u1\",\"token\":\"t1\",\"tokenExpires\":{\"$date\":0}}";
+                    case "rooms/get" -> ",\"result\":[{\"_id\":\"R1\",\"t\":\"c\",\"name\":\"general\"}]";
+                    default -> ""; // sendMessage: nothing inserted, nothing returned
+                };
+                send(ch, "{\"msg\":\"result\",\"id\":\"" + id + "\"" + result + "}");
+                send(ch, "{\"msg\":\"updated\",\"methods\":[\"" + id + "\"]}");
+            }
+            default -> { } // sub: never ready
+        }
+    }
+
+    private static void send(Channel ch, String text) {
+        ch.writeAndFlush(new TextWebSocketFrame(text));
+    }
+
+    /** The http root the DDP client turns into {@code ws://.../websocket}. */
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
