@@ -98,6 +98,9 @@ public final class RunContext {
     synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
         if (ddpClients == null) {
             ddpClients = DdpClients.using(gatlingLoops);
+            io.rcbench.ddp.client.DdpStats stats = ddpClients.stats();
+            metrics.clientFailureSource(() -> new io.rcbench.run.RunSummary.ClientFailures(stats.listenerErrors(),
+                stats.malformedTotal(), stats.protocolErrors(), stats.callTimeouts(), 0));
             gatlingLoops.forEach(loop -> onLoop.accept((io.netty.channel.EventLoop) loop));
         }
         return ddpClients;

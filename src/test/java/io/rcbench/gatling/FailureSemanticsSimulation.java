@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Each user meets the failures {@link FailureSemanticsTest} counts, against a {@link NotInsertingTarget}: a send the
  * server did not insert (through the DSL's send and through {@link Chat#sendText()}), a subscription that is never
- * ready, and a step whose completion has no session. Every user must still reach {@code end}. The simulation's own
+ * ready, a step whose completion has no session, an undecodable frame, a DDP error frame and a listener that throws. Every user must still reach {@code end}. The simulation's own
  * maxDuration only keeps a broken build from hanging the test.
  */
 public class FailureSemanticsSimulation extends Simulation {
@@ -28,6 +28,12 @@ public class FailureSemanticsSimulation extends Simulation {
         .exec(Ddp.send(s -> "R1", s -> "hello").named("dslSend"))
         .exec(Chat.findAnyRoom())
         .exec(Chat.sendText())
+        .exec(step("listen", s -> {
+            Ddp.client(s).onStream("stream-room-messages", "R1", e -> {
+                throw new IllegalStateException("a listener that throws, on purpose");
+            });
+            return CompletableFuture.completedFuture(s);
+        }))
         .exec(Ddp.subscribeAll("neverReady", s -> List.of(new io.rcbench.rocketchat.WebClientSubscriptions.Sub(
             "stream-room-messages", io.rcbench.ddp.Json.array().add("R1").add(false)))))
         .exec(step("noSession", s -> CompletableFuture.completedFuture(null)))

@@ -43,6 +43,14 @@ class FailureSemanticsTest {
             // a step completing without a session is that step's failure, and the user goes on
             assertThat(counts.get("noSession").failed()).isEqualTo(USERS);
             assertThat(counts.get("end").ok()).isEqualTo(USERS);
+            // failures inside the client: counted, and folded into the errors by reason the error SLO reads
+            RunSummary.ClientFailures client = metrics.clientFailures();
+            assertThat(client.malformedFrames()).isEqualTo(USERS);
+            assertThat(client.protocolErrors()).isEqualTo(USERS);
+            assertThat(client.listenerErrors()).isEqualTo(USERS);
+            metrics.foldClientFailures();
+            assertThat(metrics.counters().errors()).containsEntry("malformed-frame", (long) USERS)
+                .containsEntry("protocol-error", (long) USERS).containsEntry("listener-error", (long) USERS);
             // well before the simulation's 30 s maxDuration (which only a hanging user would reach)
             assertThat(tookMs).isLessThan(25_000);
         }

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A DDP server on loopback that behaves like a Rocket.Chat refusing to store messages: it connects, logs anyone in,
  * lists one channel {@code general} in {@code rooms/get}, answers {@code sendMessage} with no result (Rocket.Chat's
- * way of saying nothing was inserted), and never makes a subscription ready.
+ * way of saying nothing was inserted), and never makes a subscription ready. Each connection also gets a frame that
+ * is not JSON and a DDP {@code error} frame, and each subscription one room message.
  */
 final class NotInsertingTarget implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -49,7 +50,12 @@ final class NotInsertingTarget implements AutoCloseable {
         String msg = frame.path("msg").asText();
         String id = frame.path("id").asText();
         switch (msg) {
-            case "connect" -> send(ch, "{\"msg\":\"connected\",\"session\":\"s1\"}");
+            case "connect" -> {
+                send(ch, "{\"msg\":\"connected\",\"session\":\"s1\"}");
+                // one frame the client cannot decode and one DDP error frame per connection
+                send(ch, "{\"msg\":\"result\",");
+                send(ch, "{\"msg\":\"error\",\"reason\":\"Must connect first\"}");
+            }
             case "ping" -> send(ch, "{\"msg\":\"pong\"}");
             case "method" -> {
                 String result = switch (frame.path("method").asText()) {
@@ -60,7 +66,10 @@ final class NotInsertingTarget implements AutoCloseable {
                 send(ch, "{\"msg\":\"result\",\"id\":\"" + id + "\"" + result + "}");
                 send(ch, "{\"msg\":\"updated\",\"methods\":[\"" + id + "\"]}");
             }
-            default -> { } // sub: never ready
+            case "sub" -> // never ready; one room message, which the test's listener throws on
+                send(ch, "{\"msg\":\"changed\",\"collection\":\"stream-room-messages\",\"id\":\"id\","
+                    + "\"fields\":{\"eventName\":\"R1\",\"args\":[{\"_id\":\"x\",\"rid\":\"R1\"}]}}");
+            default -> { }
         }
     }
 
