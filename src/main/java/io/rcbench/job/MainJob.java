@@ -170,6 +170,9 @@ public final class MainJob {
                     }
                     result[0] = summary(folder, facts, ctx, startEpochMs, startNanos, sampler);
                     folder.writeSummary(result[0]);
+                    if (result[0].client() != null && !result[0].client().nonZero().isEmpty()) {
+                        console.println("client failures: " + result[0].client().nonZero());
+                    }
                 } catch (IOException e) {
                     console.println("cannot write the run's summary: " + e.getMessage());
                 }

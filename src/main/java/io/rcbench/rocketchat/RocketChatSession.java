@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One logged-in Rocket.Chat user: a DDP session for events (and actions, when the transport is DDP) plus REST with
@@ -28,6 +29,8 @@ import java.util.concurrent.CompletionStage;
  * loop and must not block.
  */
 public final class RocketChatSession implements AutoCloseable {
+    /** How long subscriptions may take to be ready before the caller's future fails as a timeout. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(30);
     private final DdpClient ddp;
     private final ActionTransport transport;
     private volatile Credentials credentials;
@@ -196,7 +199,8 @@ public final class RocketChatSession implements AutoCloseable {
             all[i] = subscribe(subs.get(i)).ready();
         }
         int n = all.length;
-        return CompletableFuture.allOf(all).handle((v, t) -> {
+        // a publication that never says ready must not hold the caller forever (the futures themselves are kept)
+        return CompletableFuture.allOf(all).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate("subscriptions", t);
             }
@@ -213,7 +217,7 @@ public final class RocketChatSession implements AutoCloseable {
     }
 
     private static CompletableFuture<Void> ready(String what, Subscription s) {
-        return s.ready().handle((v, t) -> {
+        return s.ready().thenApply(v -> v).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate(what, t);
             }
