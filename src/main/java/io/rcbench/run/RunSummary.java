@@ -70,7 +70,7 @@ public record RunSummary(String runId, String rcbench, String profile, long star
             put(out, "malformed frames", malformedFrames);
             put(out, "DDP error frames", protocolErrors);
             put(out, "call timeouts", callTimeouts);
-            put(out, "unexpected receipts", unmatchedDeliveries);
+            put(out, "receipts matching no send", unmatchedDeliveries);
             return out;
         }
 
