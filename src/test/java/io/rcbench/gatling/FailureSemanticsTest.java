@@ -20,11 +20,7 @@ class FailureSemanticsTest {
     @Test
     void emptySendResultsFailAndNoUserHangs(@TempDir Path dir) throws Exception {
         try (NotInsertingTarget target = new NotInsertingTarget()) {
-            LoadPlan plan = new LoadPlan("failure-semantics", target.baseUrl(), "ddp", "user.", "bot.",
-                new Membership(Map.of(0, List.of(new Membership.RoomKey("c", "general"))),
-                    Membership.Shares.CHANNELS_ONLY), "pw", USERS, 0, 10, Duration.ZERO, Duration.ofSeconds(1),
-                LoadPlan.Rates.textOnly(1), 0, List.of(), 1, Duration.ofSeconds(1), Duration.ofMillis(50),
-                Duration.ofSeconds(5), null);
+            LoadPlan plan = plan(target, "ddp");
             RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
             RunContext ctx = new RunContext(plan, metrics, Duration.ZERO);
             long t0 = System.nanoTime();
@@ -54,5 +50,27 @@ class FailureSemanticsTest {
             // well before the simulation's 30 s maxDuration (which only a hanging user would reach)
             assertThat(tookMs).isLessThan(25_000);
         }
+    }
+
+    @Test
+    void aRestSendAnswered200WithoutTheMessageFails(@TempDir Path dir) throws Exception {
+        try (NotInsertingTarget target = new NotInsertingTarget()) {
+            RunMetrics metrics = new RunMetrics(Duration.ofMillis(50), Duration.ofSeconds(5));
+            RunContext ctx = new RunContext(plan(target, "rest"), metrics, Duration.ZERO);
+            GatlingDriver.run(ctx, RestSendSimulation.class.getName(), dir);
+
+            RunSummary.ActionCounts send = metrics.counters().totals().get("sendMessage");
+            // before: status 200 was all that was checked, and this counted as a sent message
+            assertThat(send.ok()).isZero();
+            assertThat(send.failed()).isEqualTo(USERS);
+        }
+    }
+
+    private static LoadPlan plan(NotInsertingTarget target, String transport) {
+        return new LoadPlan("failure-semantics", target.baseUrl(), transport, "user.", "bot.",
+            new Membership(Map.of(0, List.of(new Membership.RoomKey("c", "general"))),
+                Membership.Shares.CHANNELS_ONLY), "pw", USERS, 0, 10, Duration.ZERO, Duration.ofSeconds(1),
+            LoadPlan.Rates.textOnly(1), 0, List.of(), 1, Duration.ofSeconds(1), Duration.ofMillis(50),
+            Duration.ofSeconds(5), null);
     }
 }

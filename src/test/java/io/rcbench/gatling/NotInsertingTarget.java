@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * A DDP server on loopback that behaves like a Rocket.Chat refusing to store messages: it connects, logs anyone in,
  * lists one channel {@code general} in {@code rooms/get}, answers {@code sendMessage} with no result (Rocket.Chat's
  * way of saying nothing was inserted), and never makes a subscription ready. Each connection also gets a frame that
- * is not JSON and a DDP {@code error} frame, and each subscription one room message.
+ * is not JSON and a DDP {@code error} frame, and each subscription one room message. Every HTTP request (REST
+ * {@code chat.sendMessage}) is answered 200 {@code {"success":true}} without the message.
  */
 final class NotInsertingTarget implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -40,6 +41,21 @@ final class NotInsertingTarget implements AutoCloseable {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame f) {
                                 answer(Json.parse(f.text()), ctx.channel());
+                            }
+                        },
+                        new SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx,
+                                                        io.netty.handler.codec.http.FullHttpRequest req) {
+                                // chat.sendMessage over REST: 200 and success, but no message (nothing inserted)
+                                var r = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                                    io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                                    io.netty.handler.codec.http.HttpResponseStatus.OK,
+                                    io.netty.buffer.Unpooled.copiedBuffer("{\"success\":true}",
+                                        java.nio.charset.StandardCharsets.UTF_8));
+                                r.headers().set("content-type", "application/json")
+                                    .setInt("content-length", r.content().readableBytes());
+                                ctx.writeAndFlush(r);
                             }
                         });
                 }
