@@ -40,7 +40,7 @@ final class Measured {
             if (ok) {
                 metrics.succeeded(action, s.getLong(INTENDED_AT), s.getLong(STARTED), end);
             } else {
-                metrics.failed(action, reason(s));
+                metrics.failed(action, reason(s, end - s.getLong(STARTED)));
             }
             if (onEnd != null) {
                 onEnd.accept(s, ok);
@@ -58,9 +58,11 @@ final class Measured {
             .check(status().saveAs(STATUS), status().is(200));
     }
 
-    private static ErrorReason reason(Session s) {
+    private static ErrorReason reason(Session s, long elapsedNanos) {
         if (!s.contains(STATUS)) {
-            return ErrorReason.DISCONNECTED;
+            // no answer: Gatling's request timeout (the action timeout) or a closed connection
+            return elapsedNanos >= RunContext.current().plan().actionTimeout().toNanos() ? ErrorReason.TIMEOUT
+                : ErrorReason.DISCONNECTED;
         }
         int status = s.getInt(STATUS);
         if (status == 429) {

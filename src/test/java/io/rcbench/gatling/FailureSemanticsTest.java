@@ -53,16 +53,23 @@ class FailureSemanticsTest {
     }
 
     @Test
-    void aRestSendAnswered200WithoutTheMessageFails(@TempDir Path dir) throws Exception {
+    void aRestSendAnswered200WithoutTheMessageFailsAndAnUnansweredHttpStepTimesOut(@TempDir Path dir) throws Exception {
         try (NotInsertingTarget target = new NotInsertingTarget()) {
             RunMetrics metrics = new RunMetrics(Duration.ofMillis(50), Duration.ofSeconds(5));
-            RunContext ctx = new RunContext(plan(target, "rest"), metrics, Duration.ZERO);
+            RunContext ctx = new RunContext(plan(target, "rest").on(target.baseUrl(),
+                List.of(new LoadPlan.Webhook("h1", "t1", "general"))), metrics, Duration.ZERO);
+            long t0 = System.nanoTime();
             GatlingDriver.run(ctx, RestSendSimulation.class.getName(), dir);
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
 
             RunSummary.ActionCounts send = metrics.counters().totals().get("sendMessage");
             // before: status 200 was all that was checked, and this counted as a sent message
             assertThat(send.ok()).isZero();
             assertThat(send.failed()).isEqualTo(USERS);
+            // an HTTP step never answered fails as a timeout after the action timeout, not Gatling's minute
+            assertThat(metrics.counters().totals().get("webhook").failed()).isEqualTo(USERS);
+            assertThat(metrics.counters().errors()).containsEntry("timeout", (long) USERS);
+            assertThat(tookMs).isLessThan(25_000);
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * lists one channel {@code general} in {@code rooms/get}, answers {@code sendMessage} with no result (Rocket.Chat's
  * way of saying nothing was inserted), and never makes a subscription ready. Each connection also gets a frame that
  * is not JSON and a DDP {@code error} frame, and each subscription one room message. Every HTTP request (REST
- * {@code chat.sendMessage}) is answered 200 {@code {"success":true}} without the message.
+ * {@code chat.sendMessage}) is answered 200 {@code {"success":true}} without the message, except webhook posts
+ * ({@code /hooks/...}), which are never answered.
  */
 final class NotInsertingTarget implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -47,6 +48,9 @@ final class NotInsertingTarget implements AutoCloseable {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx,
                                                         io.netty.handler.codec.http.FullHttpRequest req) {
+                                if (req.uri().startsWith("/hooks/")) {
+                                    return; // a webhook post is never answered
+                                }
                                 // chat.sendMessage over REST: 200 and success, but no message (nothing inserted)
                                 var r = new io.netty.handler.codec.http.DefaultFullHttpResponse(
                                     io.netty.handler.codec.http.HttpVersion.HTTP_1_1,

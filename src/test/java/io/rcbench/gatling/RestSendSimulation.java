@@ -8,7 +8,10 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
-/** {@link Chat#sendText()} over REST against a {@link NotInsertingTarget}: 200, success, and no message. */
+/**
+ * {@link Chat#sendText()} over REST against a {@link NotInsertingTarget} (200, success, and no message), then a
+ * webhook post the target never answers.
+ */
 public class RestSendSimulation extends Simulation {
     private final RunContext run = RunContext.current();
 
@@ -19,6 +22,7 @@ public class RestSendSimulation extends Simulation {
         .exec(Ddp.login(Chat::username, Chat::password))
         .exec(Chat.findAnyRoom())
         .exec(Chat.sendText())
+        .exec(Chat.postWebhook("ci"))
         .exec(Ddp.close());
 
     @Override
