@@ -18,6 +18,8 @@ public final class ChatMethods {
     public static final String SEND_MESSAGE = "sendMessage";
     /** The REST route a message is sent with (Rocket.Chat 9 clients). */
     public static final String SEND_MESSAGE_PATH = "/api/v1/chat.sendMessage";
+    /** The DDP method the typing indicator is written with. */
+    public static final String TYPING_METHOD = "stream-notify-room";
     /** The errorType of a send the server did not insert. */
     public static final String NOT_INSERTED = "message-not-inserted";
     private static final ArrayNode TYPING = Json.array().add("user-typing");
@@ -81,9 +83,6 @@ public final class ChatMethods {
     public static Object[] typingParams(String rid, String username, boolean typing) {
         return new Object[] {rid + "/user-activity", username, typing ? TYPING.deepCopy() : Json.array(), Json.object()};
     }
-
-    /** The DDP method the typing indicator is written with. */
-    public static final String TYPING_METHOD = "stream-notify-room";
 
     /**
      * {@code loadHistory}'s result: Rocket.Chat answers {@code false} (or nothing) when the user may not read the room.
