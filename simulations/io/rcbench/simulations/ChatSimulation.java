@@ -171,7 +171,7 @@ public class ChatSimulation extends Simulation {
                 .during(rampAndHold).randomized()));
         }
         setUp(populations).protocols(http.baseUrl(plan.baseUrl().toString()).shareConnections()
-            .userAgentHeader("rcbench (Gatling)"));
+            .userAgentHeader("rcbench (Gatling)")).maxDuration(run.maxDuration());
     }
 
     /** Logins spread over the ramp; Gatling injects nothing for ramps under a second, so those arrive at once. */

@@ -44,6 +44,7 @@ public class SendOnlySimulation extends Simulation {
         .exec(Chat.leave());
 
     {
-        setUp(senders.injectOpen(rampUsers(plan.activeUsers()).during(Duration.ofSeconds(1))));
+        setUp(senders.injectOpen(rampUsers(plan.activeUsers()).during(Duration.ofSeconds(1))))
+            .maxDuration(run.maxDuration());
     }
 }

@@ -21,6 +21,11 @@ public final class Main {
         cli.getCommandSpec().exitCodeOnInvalidInput(io.rcbench.verdict.ExitCodes.USAGE);
         cli.getSubcommands().values().forEach(c -> c.getCommandSpec().exitCodeOnInvalidInput(
             io.rcbench.verdict.ExitCodes.USAGE));
+        // picocli would print the stack trace and exit 1, which a CI gate reads as a FAIL verdict
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            System.err.println("rcbench: internal error, nothing judged: " + e);
+            return io.rcbench.verdict.ExitCodes.RUN_ERROR;
+        });
         return cli.execute(args);
     }
 }

@@ -20,6 +20,11 @@ final class TargetOptions {
     @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off for the run (admin needed).")
     boolean relaxLimits;
 
+    @Option(names = "--provisioned", description = "The --target's accounts and rooms exist already: run without "
+        + "admin credentials (RCBENCH_ADMIN_USER / RCBENCH_ADMIN_PASSWORD), provisioning nothing. Without it, a "
+        + "--target without admin credentials is refused.")
+    boolean provisioned;
+
     @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
 
@@ -27,6 +32,7 @@ final class TargetOptions {
     Path reports;
 
     ProfilePlans.Target toTarget(Shard shard, long startAtEpochMs) {
-        return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs);
+        return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs,
+            provisioned);
     }
 }

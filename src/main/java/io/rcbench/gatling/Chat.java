@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -14,6 +15,7 @@ import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.Subscription;
+import io.rcbench.rocketchat.ChatMethods;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
 import io.rcbench.run.LoadPlan;
@@ -206,8 +208,12 @@ public final class Chat {
                 .get(s -> "/api/v1/" + historyRoute(user(s).openRoom()) + "?roomId=" + user(s).rid() + "&count=50")))),
                 null);
         }
-        return exec(Ddp.call("loadHistory", s -> new Object[] {user(s).rid(), null, 50,
-            Json.object().put("$date", System.currentTimeMillis())}, null));
+        return exec(StepActionBuilder.withContext("loadHistory", ctx -> s -> Ddp.client(s).call("loadHistory",
+            user(s).rid(), null, 50, Json.object().put("$date", System.currentTimeMillis()))
+            .thenApply(r -> {
+                ChatMethods.history(r.tree(), user(s).rid());
+                return s;
+            })));
     }
 
     /** Rocket.Chat's history route per room type: channels, groups and ims each have their own. */
@@ -231,8 +237,8 @@ public final class Chat {
     /** Typing in the open room; the message that follows is intended {@code typingMillis} later. */
     public static ChainBuilder typing() {
         long typingNanos = Duration.ofMillis(run().plan().rates().typingMillis()).toNanos();
-        return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.client(s).call("stream-notify-room",
-                Ddp.typingParams(user(s).rid(), user(s).username(), true))
+        return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.client(s).call(ChatMethods.TYPING_METHOD,
+                ChatMethods.typingParams(user(s).rid(), user(s).username(), true))
             .thenApply(r -> s.set(Arrivals.INTENDED, Arrivals.current(s) + typingNanos))))
             .pause(Duration.ofMillis(run().plan().rates().typingMillis()))
             .exec(s -> s.set(Arrivals.USER_BUSY_UNTIL, s.getLong(Arrivals.INTENDED)));
@@ -246,12 +252,12 @@ public final class Chat {
         if (rest()) {
             return exec(s -> s.set("rcb.msg", compose(s)))
                 .exec(Measured.http(s -> "sendMessage", exec(Measured.checked(auth(http("sendMessage")
-                    .post("/api/v1/chat.sendMessage").body(StringBody(s -> {
+                    .post(ChatMethods.SEND_MESSAGE_PATH).body(StringBody(s -> {
                         Message m = s.get("rcb.msg");
                         m.register(s);
-                        return Json.object().set("message", Json.object().put("_id", m.id).put("rid", m.rid)
-                            .put("msg", m.text)).toString();
-                    })).asJson()))), (s, ok) -> {
+                        return ChatMethods.sendMessageBody(m.id, m.rid, m.text).toString();
+                    })).asJson()).check(bodyString().transform(ChatMethods::insertedOverRest).is(true)))),
+                    (s, ok) -> {
                         if (!ok) {
                             run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
                         }
@@ -262,13 +268,20 @@ public final class Chat {
             DdpClient c = Ddp.client(s);
             m.register(s);
             long sentMs = System.currentTimeMillis();
-            return c.call("sendMessage", Json.object().put("_id", m.id).put("rid", m.rid).put("msg", m.text))
+            return c.call(ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(m.id, m.rid, m.text))
                 .handle((r, t) -> {
-                    if (t != null) {
+                    JsonNode sent;
+                    try {
+                        if (t != null) {
+                            throw t instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(t);
+                        }
+                        sent = ChatMethods.sentMessage(r.tree(), m.id);
+                    } catch (RuntimeException e) {
+                        // nothing was inserted: no member will receive it
                         run().metrics().deliveries().cancel(m.id);
-                        throw t instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(t);
+                        throw e;
                     }
-                    long serverMs = r.tree().path("ts").path("$date").asLong(0);
+                    long serverMs = sent.path("ts").path("$date").asLong(0);
                     if (serverMs > 0) {
                         run().metrics().clock().sample(sentMs, System.currentTimeMillis(), serverMs);
                     }

@@ -7,6 +7,7 @@ import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.Registration;
 import io.rcbench.ddp.client.StreamEvent;
 import io.rcbench.ddp.client.Subscription;
+import io.rcbench.rocketchat.ChatMethods;
 import io.rcbench.run.Membership;
 import io.rcbench.run.RunMetrics;
 import java.util.ArrayDeque;
@@ -255,8 +256,11 @@ public final class ChatUser {
         RunMetrics metrics = run.metrics();
         metrics.started("botAnswer", start, start);
         String command = text.substring(text.indexOf('!') + 1).split("\\s", 2)[0];
-        client.call("sendMessage", Json.object().put("_id", RandomId.id()).put("rid", roomId)
-            .put("msg", "re:" + messageId + " " + command + ": ok, all checks green")).whenComplete((r, t) -> {
+        String answerId = RandomId.id();
+        client.call(ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(answerId, roomId,
+            "re:" + messageId + " " + command + ": ok, all checks green"))
+            .thenApply(r -> ChatMethods.sentMessage(r.tree(), answerId))
+            .whenComplete((r, t) -> {
                 if (t == null) {
                     metrics.succeeded("botAnswer", start, start, System.nanoTime());
                 } else {

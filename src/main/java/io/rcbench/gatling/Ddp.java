@@ -8,6 +8,7 @@ import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.DdpClientConfig;
 import io.rcbench.ddp.client.DisconnectReason;
 import io.rcbench.ddp.client.StreamEvent;
+import io.rcbench.rocketchat.ChatMethods;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public final class Ddp {
         return StepActionBuilder.withContext("login", ctx -> s -> {
             String user = username.apply(s);
             return client(s).call("login", LoginRequests.password(user, password.apply(s))).thenApply(r -> {
-                JsonNode result = r.tree();
+                JsonNode result = ChatMethods.loggedIn(r.tree());
                 return s.set(UID, result.path("id").asText()).set(TOKEN, result.path("token").asText())
                     .set(USERNAME, user);
             });
@@ -85,7 +86,8 @@ public final class Ddp {
     /** {@link #resume()} measured under {@code name} (after a REST login, the DDP resume is not the login). */
     public static StepActionBuilder resume(String name) {
         return StepActionBuilder.withContext(name, ctx -> s -> {
-            return client(s).call("login", LoginRequests.resume(s.getString(TOKEN))).thenApply(r -> s.set(TOKEN, r.tree().path("token").asText()));
+            return client(s).call("login", LoginRequests.resume(s.getString(TOKEN)))
+                .thenApply(r -> s.set(TOKEN, ChatMethods.loggedIn(r.tree()).path("token").asText()));
         });
     }
 
@@ -115,22 +117,20 @@ public final class Ddp {
 
     /** {@code sendMessage} with a client-chosen {@code _id} (idempotent on the server). */
     public static StepActionBuilder send(Function<Session, String> rid, Function<Session, String> text) {
-        return call("sendMessage", s -> new Object[] {Json.object().put("_id", io.rcbench.ddp.RandomId.id())
-            .put("rid", rid.apply(s)).put("msg", text.apply(s))}, null);
+        return StepActionBuilder.withContext(ChatMethods.SEND_MESSAGE, ctx -> s -> {
+            String id = io.rcbench.ddp.RandomId.id();
+            return client(s).call(ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(id, rid.apply(s), text.apply(s)))
+                .thenApply(r -> {
+                    ChatMethods.sentMessage(r.tree(), id);
+                    return s;
+                });
+        });
     }
 
     /** Typing in a room: {@code stream-notify-room <rid>/user-activity [username, ["user-typing"], {}]}. */
     public static StepActionBuilder typing(Function<Session, String> rid) {
-        return call("stream-notify-room", s -> typingParams(rid.apply(s), s.getString(USERNAME), true), null)
-            .named("typing");
-    }
-
-    static Object[] typingParams(String rid, String username, boolean typing) {
-        var activity = Json.array();
-        if (typing) {
-            activity.add("user-typing");
-        }
-        return new Object[] {rid + "/user-activity", username, activity, Json.object()};
+        return call(ChatMethods.TYPING_METHOD, s -> ChatMethods.typingParams(rid.apply(s), s.getString(USERNAME), true),
+            null).named("typing");
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Ddp {
                 reg.remove();
                 timer.cancel(false);
             }).thenApply(e -> s.set(LAST_EVENT, e.args().tree()));
-        });
+        }).timeout(timeout.plus(StepActionBuilder.GRACE));
     }
 
     /** Closes the session (logout is implied: the server drops the connection's login). */

@@ -40,7 +40,7 @@ final class Measured {
             if (ok) {
                 metrics.succeeded(action, s.getLong(INTENDED_AT), s.getLong(STARTED), end);
             } else {
-                metrics.failed(action, reason(s));
+                metrics.failed(action, reason(s, end - s.getLong(STARTED)));
             }
             if (onEnd != null) {
                 onEnd.accept(s, ok);
@@ -49,14 +49,20 @@ final class Measured {
         });
     }
 
-    /** A request with the status saved for {@link #reason} and checked to be 200. */
+    /**
+     * A request with the status saved for {@link #reason}, checked to be 200, and failed after the plan's action
+     * timeout (Gatling's own default is a minute: a stalled target would hold the user that long).
+     */
     static HttpRequestActionBuilder checked(HttpRequestActionBuilder request) {
-        return request.check(status().saveAs(STATUS), status().is(200));
+        return request.requestTimeout(RunContext.current().plan().actionTimeout())
+            .check(status().saveAs(STATUS), status().is(200));
     }
 
-    private static ErrorReason reason(Session s) {
+    private static ErrorReason reason(Session s, long elapsedNanos) {
         if (!s.contains(STATUS)) {
-            return ErrorReason.DISCONNECTED;
+            // no answer: Gatling's request timeout (the action timeout) or a closed connection
+            return elapsedNanos >= RunContext.current().plan().actionTimeout().toNanos() ? ErrorReason.TIMEOUT
+                : ErrorReason.DISCONNECTED;
         }
         int status = s.getInt(STATUS);
         if (status == 429) {

@@ -98,6 +98,9 @@ public final class RunContext {
     synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
         if (ddpClients == null) {
             ddpClients = DdpClients.using(gatlingLoops);
+            io.rcbench.ddp.client.DdpStats stats = ddpClients.stats();
+            metrics.clientFailureSource(() -> new io.rcbench.run.RunSummary.ClientFailures(stats.listenerErrors(),
+                stats.malformedTotal(), stats.protocolErrors(), stats.callTimeouts(), 0));
             gatlingLoops.forEach(loop -> onLoop.accept((io.netty.channel.EventLoop) loop));
         }
         return ddpClients;
@@ -151,6 +154,16 @@ public final class RunContext {
     /** When every user disconnects: the end of the hold plus the drain. */
     public long endNanos() {
         return holdEndNanos() + drainNanos;
+    }
+
+    /**
+     * The longest a simulation may run (Gatling's {@code maxDuration}): ramp, warm-up, hold and drain, plus two action
+     * timeouts for the last actions and the goodbyes, plus a minute for Gatling itself. A user stuck past it is
+     * stopped by Gatling rather than holding the run open.
+     */
+    public Duration maxDuration() {
+        return plan.ramp().plus(plan.warmup()).plus(plan.hold()).plus(Duration.ofNanos(drainNanos))
+            .plus(plan.actionTimeout().multipliedBy(2)).plus(Duration.ofMinutes(1));
     }
 
     /** True once the run should wind down: the hold is over or the user pressed Ctrl-C. */

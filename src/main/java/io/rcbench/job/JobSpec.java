@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param startAtEpochMs when the ramp starts (the common start of sharded injectors), or 0 for now
  * @param shards        how many injectors share the run (1 for a single injector)
  * @param earlyStop     stop the run once an SLO is breached far and long enough (capacity steps)
+ * @param provisioned   the user says a real target's accounts and rooms exist already: a run without admin
+ *                      credentials is allowed (otherwise it is refused before any contact)
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                       String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
-                      int shards, boolean earlyStop) {
+                      int shards, boolean earlyStop, boolean provisioned) {
     public JobSpec {
         workspaceArgs = java.util.List.copyOf(workspaceArgs);
     }
@@ -35,7 +37,7 @@ public record JobSpec(URI target, Envelope envelope, Population population, Load
     /** This job, stopping early on a sustained breach. */
     public JobSpec withEarlyStop() {
         return new JobSpec(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser,
-            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true);
+            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true, provisioned);
     }
 
     @Override

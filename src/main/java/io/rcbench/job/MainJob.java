@@ -6,6 +6,7 @@ import io.rcbench.gatling.GatlingDriver;
 import io.rcbench.gatling.RunContext;
 import io.rcbench.rocketchat.RestClient;
 import io.rcbench.rocketchat.RocketChatAdmin;
+import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
 import io.rcbench.run.LoadPlan;
@@ -13,6 +14,7 @@ import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
 import io.rcbench.run.RunSampler;
 import io.rcbench.run.RunSummary;
+import io.rcbench.verdict.ExitCodes;
 import io.rcbench.verdict.ObservedTarget;
 import io.rcbench.verdict.TargetCheck;
 import io.rcbench.verdict.Verdict;
@@ -46,10 +48,16 @@ public final class MainJob {
         this.console = console;
     }
 
-    /** What a finished (or stopped) run left behind; {@code verdict} is null for an ad-hoc run. */
-    public record Outcome(RunFolder folder, RunSummary summary, TargetFacts target, Verdict verdict) {
-        /** The process exit code: the verdict's, or 0 for an ad-hoc run. */
+    /**
+     * What a finished (or stopped) run left behind; {@code verdict} is null for an ad-hoc run and for a run that could
+     * not be made ({@code runError}: why, e.g. no simulated user ever got a session; otherwise null).
+     */
+    public record Outcome(RunFolder folder, RunSummary summary, TargetFacts target, Verdict verdict, String runError) {
+        /** The process exit code: {@link ExitCodes#RUN_ERROR} for a run error, the verdict's, or 0 for an ad-hoc run. */
         public int exitCode() {
+            if (runError != null) {
+                return ExitCodes.RUN_ERROR;
+            }
             return verdict == null ? 0 : verdict.exitCode();
         }
     }
@@ -80,6 +88,12 @@ public final class MainJob {
                 return runAgainst(folder, ws.baseUri(), facts, metrics, false);
             }
         }
+        if (spec.adminUser() == null && !spec.provisioned()) {
+            throw new PreflightException("no admin credentials for " + Preflight.safe(spec.target()) + ": set"
+                + " RCBENCH_ADMIN_USER and RCBENCH_ADMIN_PASSWORD so rcbench can create the run's accounts and rooms,"
+                + " or pass --provisioned if they exist already (users " + spec.plan().userPrefix() + "0.., their rooms,"
+                + " password RCBENCH_USER_PASSWORD)");
+        }
         TargetFacts facts = Preflight.check(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
             console);
         return runAgainst(folder, spec.target(), facts, spec.prometheus(), true);
@@ -94,11 +108,16 @@ public final class MainJob {
         java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
         if (facts.admin() != null) {
             RocketChatAdmin admin = new RocketChatAdmin(rest.withCredentials(facts.admin()));
-            if (remote) {
-                Provisioner.provisionAccounts(admin, spec.population(), plan.password(), console);
+            try {
+                if (remote) {
+                    Provisioner.provisionAccounts(admin, spec.population(), plan.password(), console);
+                }
+                Provisioner.createRooms(admin, spec.population(), console);
+                hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
+            } catch (RocketChatException e) {
+                // an incomplete answer or a refusal here would only turn into failures inside the run
+                throw new PreflightException("provisioning the target failed: " + e.getMessage(), e);
             }
-            Provisioner.createRooms(admin, spec.population(), console);
-            hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
         }
         LoadPlan resolved = plan.on(base, hooks);
 
@@ -151,6 +170,9 @@ public final class MainJob {
                     }
                     result[0] = summary(folder, facts, ctx, startEpochMs, startNanos, sampler);
                     folder.writeSummary(result[0]);
+                    if (result[0].client() != null && !result[0].client().nonZero().isEmpty()) {
+                        console.println("client failures: " + result[0].client().nonZero());
+                    }
                 } catch (IOException e) {
                     console.println("cannot write the run's summary: " + e.getMessage());
                 }
@@ -180,10 +202,15 @@ public final class MainJob {
             finish.run();
             health.close();
             Verdict verdict = null;
-            if (result[0] != null) {
+            String runError = result[0] == null ? null : unusable(result[0]);
+            if (runError != null) {
+                // judging would blame the target's latency for a run that never reached it
+                console.println("run error, nothing judged: " + runError);
+                report(folder);
+            } else if (result[0] != null) {
                 verdict = judgeAndReport(folder);
             }
-            outcome[0] = new Outcome(folder, result[0], facts, verdict);
+            outcome[0] = new Outcome(folder, result[0], facts, verdict, runError);
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -239,6 +266,11 @@ public final class MainJob {
         } catch (IOException | RuntimeException e) {
             console.println("cannot judge the run: " + e);
         }
+        report(folder);
+        return verdict;
+    }
+
+    private void report(RunFolder folder) {
         try {
             Path report = RunReportWriter.write(folder.dir());
             RunIndexWriter.write(spec.reports());
@@ -246,7 +278,23 @@ public final class MainJob {
         } catch (IOException | RuntimeException e) {
             console.println("cannot write the report: " + e);
         }
-        return verdict;
+    }
+
+    /**
+     * Why a run says nothing about the target, or null: no simulated user ever opened a DDP session or logged in (a
+     * target that stopped answering after the preflight, a proxy cutting WebSockets). Its failures are then the
+     * run's, not latency or errors to judge.
+     */
+    static String unusable(RunSummary s) {
+        for (String step : java.util.List.of("connect", "login")) {
+            RunSummary.ActionCounts c = s.actions().get(step);
+            if (c != null && c.attempted() > 0 && c.ok() == 0) {
+                return "none of " + c.attempted() + " simulated users could " + (step.equals("connect")
+                    ? "open a DDP session" : "log in") + " (errors: " + s.errors() + "); check the target and the"
+                    + " network between it and this injector";
+            }
+        }
+        return null;
     }
 
     private RunSummary summary(RunFolder folder, TargetFacts facts, RunContext ctx, long startEpochMs,
@@ -266,7 +314,8 @@ public final class MainJob {
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
-            sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling);
+            sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling,
+            ctx.metrics().clientFailures());
     }
 
     private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {

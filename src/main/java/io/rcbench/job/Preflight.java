@@ -5,6 +5,7 @@ import io.rcbench.rocketchat.RateLimitSettings;
 import io.rcbench.rocketchat.RestActions;
 import io.rcbench.rocketchat.RestClient;
 import io.rcbench.rocketchat.RocketChatAdmin;
+import io.rcbench.rocketchat.RocketChatConnector;
 import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.rocketchat.ServerInfo;
 import java.io.PrintStream;
@@ -14,10 +15,14 @@ import java.util.List;
 
 /**
  * Checks a target before any load: reachable and speaking Rocket.Chat's REST API ({@code /api/info}), its version,
- * the admin credentials, and the rate-limit settings that would throttle a load test from a few addresses. With
+ * the admin credentials, its realtime endpoint (a DDP session opens and, with an admin, a login is answered), and
+ * the rate-limit settings that would throttle a load test from a few addresses. With
  * {@code relaxLimits} (and an admin) it switches them off, as Rocket.Chat's own e2e set-up does; otherwise it warns.
  */
 public final class Preflight {
+    /** How long the realtime endpoint may take to open a session and to answer a login. */
+    static final java.time.Duration REALTIME_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private Preflight() {
     }
 
@@ -57,6 +62,10 @@ public final class Preflight {
                 throw new PreflightException("admin login as '" + adminUser + "' failed: " + rootMessage(e)
                     + ". Check RCBENCH_ADMIN_USER / RCBENCH_ADMIN_PASSWORD.", e);
             }
+        }
+        // before any setting is changed: a target that does not speak DDP is left as it was
+        checkRealtime(baseUrl, admin);
+        if (admin != null) {
             RocketChatAdmin adminApi = new RocketChatAdmin(rest.withCredentials(admin));
             try {
                 limits = adminApi.rateLimitSettings();
@@ -77,6 +86,15 @@ public final class Preflight {
         }
         warnings.forEach(w -> console.println("preflight warning: " + w));
         return new TargetFacts(baseUrl, info, admin, limits, warnings);
+    }
+
+    private static void checkRealtime(URI baseUrl, Credentials admin) throws PreflightException {
+        try (RocketChatConnector realtime = RocketChatConnector.create(baseUrl, 1)) {
+            realtime.checkRealtime(admin, REALTIME_TIMEOUT);
+        } catch (RocketChatException e) {
+            throw new PreflightException("target " + safe(baseUrl) + " answers REST but not DDP: " + e.getMessage()
+                + ". Nothing was run.", e);
+        }
     }
 
     /** The URL without user info, query or fragment: reports and logs never carry credentials. */

@@ -74,7 +74,7 @@ public final class ProfilePlans {
         return new JobSpec(target.url(), envelope(p), population, plan, p, target.prometheus(),
             target.relaxLimits(), System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"),
             reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs,
-            target.startAtEpochMs(), target.shard().count(), false);
+            target.startAtEpochMs(), target.shard().count(), false, target.provisioned());
     }
 
     /**
@@ -82,9 +82,9 @@ public final class ProfilePlans {
      * sharded injectors (0: start now).
      */
     public record Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus, Shard shard,
-                         long startAtEpochMs) {
+                         long startAtEpochMs, boolean provisioned) {
         public Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus) {
-            this(url, transport, seed, relaxLimits, prometheus, Shard.WHOLE, 0);
+            this(url, transport, seed, relaxLimits, prometheus, Shard.WHOLE, 0, false);
         }
     }
 

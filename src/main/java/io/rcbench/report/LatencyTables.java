@@ -57,4 +57,21 @@ final class LatencyTables {
                 .append("</td></tr>"));
         return b.append("</table>").toString();
     }
+
+    /**
+     * The injector client's own failures, non-zero counts only, or "" when there were none (or the folder predates
+     * them): the first three also count as errors; call timeouts each failed an action; receipts matching no send
+     * are other senders' messages (uploads, webhooks, bots, other shards) or late duplicates.
+     */
+    static String clientFailures(io.rcbench.run.RunSummary.ClientFailures c) {
+        if (c == null || c.nonZero().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<h2>Client failures (whole run)</h2><table><tr><th>what</th><th>count</th></tr>");
+        c.nonZero().forEach((k, v) -> b.append("<tr><td>").append(Html.esc(k)).append("</td><td>").append(Html.count(v))
+            .append("</td></tr>"));
+        return b.append("</table><p class=\"note\">Failures inside rcbench's client. Listener exceptions, malformed frames ")
+            .append("and DDP error frames are also counted as errors above and against the error SLO; each call timeout ")
+            .append("failed its action.</p>").toString();
+    }
 }

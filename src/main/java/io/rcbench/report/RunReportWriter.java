@@ -86,7 +86,8 @@ public final class RunReportWriter {
         }
         b.append("</div></section>");
         b.append("<section id=\"counts\"><div class=\"cols\"><div><h2>Actions (whole run)</h2>").append(LatencyTables.actions(s.actions()))
-            .append("</div><div><h2>Errors by reason (whole run)</h2>").append(LatencyTables.errors(s.errors())).append("</div></div></section>");
+            .append("</div><div><h2>Errors by reason (whole run)</h2>").append(LatencyTables.errors(s.errors()))
+            .append(LatencyTables.clientFailures(s.client())).append("</div></div></section>");
         b.append("<section id=\"server\"><h2>Server metrics</h2>");
         List<Chart> server = ServerCharts.of(run);
         if (server.isEmpty()) {

@@ -27,8 +27,9 @@ final class DdpFailures {
             }
             return new RocketChatException(0, e.code(), what + " failed: \"" + e.reason() + "\" [" + e.code() + "]: " + advice(what, e));
         }
-        if (t instanceof DdpTimeoutException) {
-            return new RocketChatException(0, "timeout", what + ": " + t.getMessage() + "; the server is stalled or overloaded", t);
+        if (t instanceof DdpTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+            String m = t.getMessage() == null ? "no answer in time" : t.getMessage();
+            return new RocketChatException(0, "timeout", what + ": " + m + "; the server is stalled or overloaded", t);
         }
         if (t instanceof DisconnectedException) {
             return new RocketChatException(0, "disconnected", what + ": " + t.getMessage()

@@ -1,7 +1,6 @@
 package io.rcbench.rocketchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,19 +60,8 @@ public final class RestActions {
      * inserted nothing (that id exists already, or a swallowed failure).
      */
     public CompletableFuture<JsonNode> sendMessage(String rid, String messageId, String text) {
-        ObjectNode message = Json.object().put("_id", messageId).put("rid", rid).put("msg", text);
-        return rest.postAsync("/api/v1/chat.sendMessage", Json.object().set("message", message)).thenApply(r -> {
-            JsonNode m = r.body().get("message");
-            if (m == null || !m.isObject()) {
-                throw notInserted(messageId);
-            }
-            return m;
-        });
-    }
-
-    static RocketChatException notInserted(String messageId) {
-        return new RocketChatException(0, "message-not-inserted", "message " + messageId + " was not inserted: a message with"
-            + " that _id exists already (a retry), or the server swallowed a failure (see the user's ephemeral messages)");
+        return rest.postAsync(ChatMethods.SEND_MESSAGE_PATH, ChatMethods.sendMessageBody(messageId, rid, text))
+            .thenApply(r -> ChatMethods.sentMessageOverRest(r.body(), messageId));
     }
 
     /** {@code POST /api/v1/channels.join}: joins a public channel; completes with the room document. */

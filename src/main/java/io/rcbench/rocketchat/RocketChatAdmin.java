@@ -44,7 +44,7 @@ public final class RocketChatAdmin {
         ArrayNode r = body.putArray("roles");
         (roles.isEmpty() ? Set.of("user") : roles).forEach(r::add);
         JsonNode u = rest.post("/api/v1/users.create", body).path("user");
-        return new UserRef(u.path("_id").asText(), u.path("username").asText(username));
+        return new UserRef(required(u, "_id", "users.create", "user._id"), u.path("username").asText(username));
     }
 
     /** {@code channels.create} (type "c") or {@code groups.create} (type "p") with the given member usernames. */
@@ -56,8 +56,10 @@ public final class RocketChatAdmin {
         ArrayNode m = body.putArray("members");
         members.forEach(m::add);
         boolean channel = type.equals("c");
-        JsonNode room = rest.post(channel ? "/api/v1/channels.create" : "/api/v1/groups.create", body).path(channel ? "channel" : "group");
-        return new RoomRef(room.path("_id").asText(), room.path("name").asText(name), type);
+        String field = channel ? "channel" : "group";
+        JsonNode room = rest.post(channel ? "/api/v1/channels.create" : "/api/v1/groups.create", body).path(field);
+        return new RoomRef(required(room, "_id", channel ? "channels.create" : "groups.create", field + "._id"),
+            room.path("name").asText(name), type);
     }
 
     /**
@@ -66,7 +68,8 @@ public final class RocketChatAdmin {
      */
     public RoomRef createDirect(String usernameA, String usernameB) {
         ObjectNode body = Json.object().put("usernames", usernameA + "," + usernameB).put("excludeSelf", true);
-        return new RoomRef(rest.post("/api/v1/im.create", body).path("room").path("rid").asText(), null, "d");
+        return new RoomRef(required(rest.post("/api/v1/im.create", body).path("room"), "rid", "im.create", "room.rid"),
+            null, "d");
     }
 
     /**
@@ -77,7 +80,8 @@ public final class RocketChatAdmin {
         ObjectNode body = Json.object().put("type", "webhook-incoming").put("name", name).put("enabled", true)
             .put("username", postAsUsername).put("channel", channel).put("scriptEnabled", false);
         JsonNode i = rest.post("/api/v1/integrations.create", body).path("integration");
-        return new IncomingWebhook(i.path("_id").asText(), i.path("token").asText());
+        return new IncomingWebhook(required(i, "_id", "integrations.create", "integration._id"),
+            required(i, "token", "integrations.create", "integration.token"));
     }
 
     /** {@code GET settings/<id>}: the setting's value. */
@@ -120,5 +124,18 @@ public final class RocketChatAdmin {
         for (String r : RateLimitSettings.DDP_RULES) {
             setSetting("DDP_Rate_Limit_" + r + "_Enabled", false);
         }
+    }
+
+    /**
+     * A field the caller cannot go on without: an answer of 200 without it is an incomplete document, refused here
+     * rather than carried into the run as an empty id.
+     */
+    private static String required(JsonNode doc, String field, String route, String what) {
+        String v = Json.text(doc, field);
+        if (v == null || v.isBlank()) {
+            throw new RocketChatException(200, "incomplete-document", "POST /api/v1/" + route + " succeeded without "
+                + what + ": the target's answer is incomplete (a proxy rewriting bodies, or not a Rocket.Chat server)");
+        }
+        return v;
     }
 }

@@ -6,7 +6,10 @@ import io.rcbench.ddp.client.DdpClientConfig;
 import io.rcbench.ddp.client.DdpClients;
 import io.rcbench.ddp.client.ReconnectPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens {@link RocketChatSession}s on one server: the REST client (one JDK HttpClient) and the DDP clients' shared
@@ -75,6 +78,45 @@ public final class RocketChatConnector implements AutoCloseable {
         return clients.newClient(ddpConfig);
     }
 
+    /**
+     * Checks that the realtime endpoint speaks DDP: a session opens within {@code timeout} and, given
+     * {@code credentials}, a resume login is answered with a user id and token within {@code timeout}. A server that
+     * accepts the connection and then says nothing (a proxy without WebSocket upgrades, a stalled server) fails here,
+     * before any load. Blocks the caller at most about twice {@code timeout}; one connection, closed before returning.
+     *
+     * @throws RocketChatException what did not answer, and what to check
+     */
+    public void checkRealtime(Credentials credentials, Duration timeout) {
+        DdpClient client = clients.newClient(ddpConfig.withConnectTimeout(timeout).withCallTimeout(timeout)
+            .withReconnect(null));
+        String where = ddpConfig.uri().getScheme() + "://" + ddpConfig.uri().getHost()
+            + (ddpConfig.uri().getPort() < 0 ? "" : ":" + ddpConfig.uri().getPort());
+        try {
+            try {
+                client.connect().get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new RocketChatException(0, "no-ddp-session", "the realtime endpoint at " + where + " did not open a"
+                    + " DDP session within " + timeout.toSeconds() + " s (" + DdpFailures.translate("connect", e)
+                    .getMessage() + "): check that it is a Rocket.Chat server and that any proxy forwards WebSocket"
+                    + " upgrades on /websocket");
+            }
+            if (credentials != null) {
+                try {
+                    ChatMethods.loggedIn(client.call("login", LoginRequests.resume(credentials.authToken()))
+                        .get(timeout.toMillis() + 5000, TimeUnit.MILLISECONDS).tree());
+                } catch (ExecutionException | java.util.concurrent.TimeoutException | RocketChatException e) {
+                    throw new RocketChatException(0, "no-ddp-answer", "the realtime endpoint at " + where
+                        + " opened a DDP session but did not answer a login within " + timeout.toSeconds() + " s ("
+                        + DdpFailures.translate("login", e).getMessage() + "): the server is stalled or not Rocket.Chat");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocketChatException(0, null, "interrupted while checking the realtime endpoint at " + where);
+        } finally {
+            client.close();
+        }
+    }
 
 
     @Override

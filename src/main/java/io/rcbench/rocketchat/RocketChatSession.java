@@ -1,8 +1,6 @@
 package io.rcbench.rocketchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One logged-in Rocket.Chat user: a DDP session for events (and actions, when the transport is DDP) plus REST with
@@ -30,8 +29,8 @@ import java.util.concurrent.CompletionStage;
  * loop and must not block.
  */
 public final class RocketChatSession implements AutoCloseable {
-    private static final ArrayNode TYPING = Json.array().add("user-typing");
-    private static final ArrayNode NOT_TYPING = Json.array();
+    /** How long subscriptions may take to be ready before the caller's future fails as a timeout. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofSeconds(30);
     private final DdpClient ddp;
     private final ActionTransport transport;
     private volatile Credentials credentials;
@@ -51,13 +50,15 @@ public final class RocketChatSession implements AutoCloseable {
                     ddp.close();
                     throw DdpFailures.translate("login of " + username, t);
                 }
-                JsonNode r = result.tree();
+                JsonNode r;
+                try {
+                    r = ChatMethods.loggedIn(result.tree());
+                } catch (RocketChatException e) {
+                    ddp.close();
+                    throw e;
+                }
                 String uid = Json.text(r, "id");
                 String token = Json.text(r, "token");
-                if (uid == null || token == null) {
-                    ddp.close();
-                    throw new RocketChatException(0, null, "DDP login answered without id/token: is this a Rocket.Chat server?");
-                }
                 Credentials c = new Credentials(uid, username, token);
                 credentials = c;
                 rest = new RestActions(anonymous.withCredentials(c));
@@ -113,13 +114,8 @@ public final class RocketChatSession implements AutoCloseable {
         if (transport == ActionTransport.REST) {
             return rest.sendMessage(rid, messageId, text);
         }
-        ObjectNode message = Json.object().put("_id", messageId).put("rid", rid).put("msg", text);
-        return call("sendMessage", "sendMessage", message).thenApply(m -> {
-            if (!m.isObject()) {
-                throw RestActions.notInserted(messageId);
-            }
-            return m;
-        });
+        return call("sendMessage", ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(messageId, rid, text))
+            .thenApply(m -> ChatMethods.sentMessage(m, messageId));
     }
 
     /**
@@ -127,7 +123,7 @@ public final class RocketChatSession implements AutoCloseable {
      * with this user's username (always DDP; Rocket.Chat has no REST form).
      */
     public CompletableFuture<Void> typing(String rid, boolean on) {
-        return call("typing", "stream-notify-room", rid + "/user-activity", credentials.username(), on ? TYPING : NOT_TYPING)
+        return call("typing", ChatMethods.TYPING_METHOD, ChatMethods.typingParams(rid, credentials.username(), on))
             .thenApply(r -> null);
     }
 
@@ -151,12 +147,8 @@ public final class RocketChatSession implements AutoCloseable {
             throw new IllegalArgumentException("history count must be 1..1000");
         }
         return call("loadHistory", "loadHistory", rid, null, count, Instant.now()).thenApply(r -> {
-            if (!r.isObject()) {
-                throw new RocketChatException(0, "error-not-allowed", "loadHistory of " + rid
-                    + " answered false: the user cannot read this room; join it first or check the room id");
-            }
             List<JsonNode> out = new ArrayList<>();
-            r.path("messages").forEach(out::add);
+            ChatMethods.history(r, rid).path("messages").forEach(out::add);
             return out;
         });
     }
@@ -207,7 +199,8 @@ public final class RocketChatSession implements AutoCloseable {
             all[i] = subscribe(subs.get(i)).ready();
         }
         int n = all.length;
-        return CompletableFuture.allOf(all).handle((v, t) -> {
+        // a publication that never says ready must not hold the caller forever (the futures themselves are kept)
+        return CompletableFuture.allOf(all).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate("subscriptions", t);
             }
@@ -224,7 +217,7 @@ public final class RocketChatSession implements AutoCloseable {
     }
 
     private static CompletableFuture<Void> ready(String what, Subscription s) {
-        return s.ready().handle((v, t) -> {
+        return s.ready().thenApply(v -> v).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate(what, t);
             }

@@ -53,7 +53,14 @@ public final class ActionCounters {
 
     /** A failure outside any action (a malformed frame, a disconnect while idle). */
     public void error(ErrorReason reason) {
-        errors.computeIfAbsent(reason.key(), k -> new LongAdder()).increment();
+        error(reason, 1);
+    }
+
+    /** {@code n} failures outside any action. */
+    public void error(ErrorReason reason, long n) {
+        if (n > 0) {
+            errors.computeIfAbsent(reason.key(), k -> new LongAdder()).add(n);
+        }
     }
 
     public Map<String, RunSummary.ActionCounts> totals() {

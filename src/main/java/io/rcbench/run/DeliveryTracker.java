@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
  * timeout is lost. A member that stops listening (disconnects, reconnects) before a message reaches it is no longer
  * expected to receive it: a client that was away reloads history, it is not sent what it missed.
  * Thread-safe: senders and receivers call from their event loops, {@link #expire(long)} from the sampler.
- * Memory is bounded by messages in flight (entries leave when every receipt arrived, or on expiry).
+ * Memory is bounded by the messages sent within one timeout (entries leave on expiry, received or not, so that a
+ * late copy is still recognised as a duplicate).
  */
 public final class DeliveryTracker {
     private final Map<String, Set<String>> listeners = new ConcurrentHashMap<>();
@@ -22,7 +23,8 @@ public final class DeliveryTracker {
     private final LongAdder expected = new LongAdder();
     private final LongAdder received = new LongAdder();
     private final LongAdder lost = new LongAdder();
-    private final LongAdder unexpected = new LongAdder();
+    private final LongAdder unmatched = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private final long timeoutNanos;
 
     /** A message on its way: who still has to receive it. */
@@ -56,9 +58,6 @@ public final class DeliveryTracker {
             Pending p = e.getValue();
             if (rooms.contains(p.roomId) && p.waiting.remove(userId)) {
                 expected.decrement();
-                if (p.waiting.isEmpty()) {
-                    inFlight.remove(e.getKey(), p);
-                }
             }
         }
     }
@@ -89,18 +88,21 @@ public final class DeliveryTracker {
 
     /**
      * {@code receiverId} saw {@code messageId} at {@code nowNanos}; passes the latency in µs to {@code sink} when it
-     * was expected of that receiver. A receipt after expiry, a second one, or one of a foreign message (another
-     * injector's, a bot's) is counted apart.
+     * was expected of that receiver. A second receipt of a known message (the open room's arrive on two streams, a
+     * member that was not expected) is a duplicate; a receipt of a message this tracker does not know (after its
+     * expiry, or a message sent elsewhere: another injector, an upload, a webhook, a bot) is unmatched.
      */
     public void received(String messageId, String receiverId, long nowNanos, LongConsumer sinkMicros) {
         Pending p = inFlight.get(messageId);
-        if (p == null || !p.waiting.remove(receiverId)) {
-            unexpected.increment();
+        if (p == null) {
+            unmatched.increment();
             return;
         }
-        if (p.waiting.isEmpty()) {
-            inFlight.remove(messageId, p);
+        if (!p.waiting.remove(receiverId)) {
+            duplicates.increment();
+            return;
         }
+        // the entry stays until its expiry, so that a later copy is known as a duplicate, not unmatched
         received.increment();
         sinkMicros.accept((nowNanos - p.sentNanos) / 1000);
     }
@@ -138,12 +140,18 @@ public final class DeliveryTracker {
         return new RunSummary.Deliveries(expected.sum(), received.sum(), lost.sum());
     }
 
-    /** Receipts not matched to an expected one (after expiry, duplicates, other injectors' or bots' messages). */
+    /** Receipts of messages this tracker does not know: expired, or sent elsewhere (see {@link #received}). */
     public long unmatched() {
-        return unexpected.sum();
+        return unmatched.sum();
     }
 
+    /** Second receipts of known messages, and receipts by members not expected to receive them. */
+    public long duplicates() {
+        return duplicates.sum();
+    }
+
+    /** Messages still waiting for a receipt. */
     public int inFlight() {
-        return inFlight.size();
+        return (int) inFlight.values().stream().filter(p -> !p.waiting.isEmpty()).count();
     }
 }

@@ -10,8 +10,12 @@ public enum ErrorReason {
     DISCONNECTED("disconnected"),
     /** The target answered with an error (Meteor error, HTTP 4xx/5xx other than 429). */
     SERVER_ERROR("server-error"),
-    /** A frame or body that does not follow the protocol. */
+    /** A frame or body that does not follow the protocol, or a DDP {@code error} frame (the server refused ours). */
     PROTOCOL_ERROR("protocol-error"),
+    /** A frame the client could not decode (bad JSON, bad SockJS framing, a message without its fields). */
+    MALFORMED_FRAME("malformed-frame"),
+    /** A stream or connection listener of a simulated user threw: an event was lost inside rcbench. */
+    LISTENER_ERROR("listener-error"),
     /** A failure inside rcbench itself (a bug: the report shows it so it is never hidden). */
     CLIENT_ERROR("client-error");
 

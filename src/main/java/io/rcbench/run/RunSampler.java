@@ -64,6 +64,7 @@ public final class RunSampler implements AutoCloseable {
             metrics.deliveries().expire(System.nanoTime());
             Map<String, Histogram> latencies = hlog.sample();
             onInterval.accept((System.nanoTime() - startNanos) / 1_000_000, latencies);
+            metrics.foldClientFailures();
             ActionCounters.Interval counts = metrics.counters().takeInterval();
             HealthProbe.Sample h = health.take();
             healthSummary.add(h);

@@ -19,22 +19,66 @@ import java.util.Map;
  * @param shards       number of injector shards merged into this run (1 for a single injector)
  * @param interrupted  true when the run was stopped early (Ctrl-C, sustained breach): figures cover what ran
  * @param gatlingReport path of Gatling's own report relative to the run folder, or {@code null}
+ * @param client       failures inside the injector's client, whole run; null in folders written before it existed
  */
 public record RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
                          TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
                          Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
-                         String gatlingReport) {
+                         String gatlingReport, ClientFailures client) {
+
+    /** A summary without client failure counts (tools and tests that have no client). */
+    public RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
+                      TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
+                      Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
+                      String gatlingReport) {
+        this(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors, deliveries, injector,
+            shards, interrupted, gatlingReport, null);
+    }
 
     /** This summary pointing at Gatling's report elsewhere (a run folder copied from another). */
     public RunSummary withGatlingReport(String path) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, shards, interrupted, path);
+            deliveries, injector, shards, interrupted, path, client);
     }
 
     /** This summary as one of {@code n} shards of a run. */
     public RunSummary withShards(int n) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, n, interrupted, gatlingReport);
+            deliveries, injector, n, interrupted, gatlingReport, client);
+    }
+
+    /**
+     * What went wrong inside the injector's client over the whole run, beside the actions' own failures: listener
+     * exceptions, frames it could not decode, DDP {@code error} frames, method calls that timed out (each also fails
+     * its action when it belongs to one), and message receipts that matched no send of this injector. The first three
+     * are also in {@link #errors()} by reason and count against the error SLO.
+     */
+    public record ClientFailures(long listenerErrors, long malformedFrames, long protocolErrors, long callTimeouts,
+                                 long unmatchedDeliveries) {
+        public static final ClientFailures NONE = new ClientFailures(0, 0, 0, 0, 0);
+
+        public ClientFailures plus(ClientFailures o) {
+            return o == null ? this : new ClientFailures(listenerErrors + o.listenerErrors,
+                malformedFrames + o.malformedFrames, protocolErrors + o.protocolErrors, callTimeouts + o.callTimeouts,
+                unmatchedDeliveries + o.unmatchedDeliveries);
+        }
+
+        /** The non-zero counts by their names in files and reports, in a fixed order. */
+        public Map<String, Long> nonZero() {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            put(out, "listener exceptions", listenerErrors);
+            put(out, "malformed frames", malformedFrames);
+            put(out, "DDP error frames", protocolErrors);
+            put(out, "call timeouts", callTimeouts);
+            put(out, "receipts matching no send", unmatchedDeliveries);
+            return out;
+        }
+
+        private static void put(Map<String, Long> m, String k, long v) {
+            if (v != 0) {
+                m.put(k, v);
+            }
+        }
     }
 
     /** The measured target. {@code url} never carries credentials. */

@@ -27,7 +27,8 @@ class DeliveryTrackerTest {
         t.received("m1", "c", 5_000_000, latencies::add);
         assertThat(latencies).containsExactly(2_000L, 4_000L);
         assertThat(t.totals()).isEqualTo(new RunSummary.Deliveries(2, 2, 0));
-        assertThat(t.unmatched()).as("a duplicate and the sender's echo").isEqualTo(2);
+        assertThat(t.duplicates()).as("a duplicate and the sender's echo").isEqualTo(2);
+        assertThat(t.unmatched()).as("both copies are of a known message").isZero();
         assertThat(t.inFlight()).isZero();
     }
 
