@@ -2,6 +2,8 @@ package io.rcbench.workspace.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -11,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.rcbench.workspace.ddp.DdpDispatcher;
+import io.rcbench.workspace.metrics.WorkspaceMetrics;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -25,10 +28,16 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
     /** Meteor's server heartbeat: ping after 15 s of silence, close after 15 s more. */
     static final int HEARTBEAT_SECONDS = 15;
     private static final int MAX_FRAME_BYTES = 1 << 20;
+    /** SO_SNDBUF of a DDP connection (the kernel doubles it): fixed, so the outbound bound is what counts. */
+    static final int DDP_SEND_BUFFER = 128 << 10;
     private final DdpDispatcher dispatcher;
+    private final OutboundLimit limit;
+    private final WorkspaceMetrics metrics;
 
-    UpgradeHandler(DdpDispatcher dispatcher) {
+    UpgradeHandler(DdpDispatcher dispatcher, OutboundLimit limit, WorkspaceMetrics metrics) {
         this.dispatcher = dispatcher;
+        this.limit = limit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,7 +65,12 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
             p.remove("rest");
             p.addAfter("upgrade", "frames", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
             p.addAfter("frames", "idle", new IdleStateHandler(HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
-            p.addAfter("idle", "ddp", new DdpFrameHandler(dispatcher, sockJs, address, hs));
+            p.addAfter("idle", "ddp", new DdpFrameHandler(dispatcher, sockJs, address, hs, limit, metrics));
+            long bound = limit.configured();
+            ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark((int) (bound / 2), (int) bound));
+            // Linux grows a socket's send buffer up to 4 MiB on its own, and what sits there is beyond the bound's
+            // reach: a non-reader would hold several MiB more, and be noticed that much later. DDP frames are small.
+            ((SocketChannel) ctx.channel()).config().setSendBufferSize(DDP_SEND_BUFFER);
             p.remove(this);
             hs.handshake(ctx.channel(), req).addListener(f -> {
                 if (f.isSuccess()) {

@@ -10,7 +10,9 @@ import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensio
 import io.netty.handler.codec.http.websocketx.extensions.compression.DeflateFrameServerExtensionHandshaker;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
 import io.rcbench.workspace.ddp.DdpDispatcher;
+import io.rcbench.workspace.metrics.WorkspaceMetrics;
 import io.rcbench.workspace.rest.RestRouter;
+import io.rcbench.workspace.settings.Settings;
 
 /**
  * The pipeline of every accepted connection: HTTP codec, body aggregation (bounded by the upload limit),
@@ -23,13 +25,17 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
     private final RestRouter router;
     private final int maxBodyBytes;
     private final java.util.concurrent.Executor workers;
+    private final OutboundLimit limit;
+    private final WorkspaceMetrics metrics;
 
     public WorkspaceInitializer(DdpDispatcher dispatcher, RestRouter router, int maxBodyBytes,
-                                java.util.concurrent.Executor workers) {
+                                java.util.concurrent.Executor workers, Settings settings, WorkspaceMetrics metrics) {
         this.dispatcher = dispatcher;
         this.router = router;
         this.maxBodyBytes = maxBodyBytes;
         this.workers = workers;
+        this.limit = new OutboundLimit(settings);
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,7 +47,7 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
             new PerMessageDeflateServerExtensionHandshaker(6, ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
                 PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false, 0),
             new DeflateFrameServerExtensionHandshaker(DeflateFrameServerExtensionHandshaker.DEFAULT_COMPRESSION_LEVEL, 0)));
-        p.addLast("upgrade", new UpgradeHandler(dispatcher));
+        p.addLast("upgrade", new UpgradeHandler(dispatcher, limit, metrics));
         p.addLast("rest", new RestHandler(router, workers));
     }
 }
