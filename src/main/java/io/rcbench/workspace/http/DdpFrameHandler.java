@@ -6,7 +6,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -140,9 +143,22 @@ final class DdpFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> 
         ctx.fireChannelInactive();
     }
 
+    /**
+     * A protocol violation gets its RFC 6455 close code before the connection closes: the decoder's and
+     * {@link WebSocketFrameRules}' own (1002, 1007, 1009), 1009 for a fragmented or inflated message over the limit.
+     * Anything else (a reset, an I/O error) just closes.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        int code = cause instanceof CorruptedWebSocketFrameException c && c.closeStatus() != null ? c.closeStatus().code()
+            : cause instanceof TooLongFrameException || cause instanceof DecompressionException ? 1009 : -1;
+        if (code > 0 && ctx.channel().isActive()) {
+            String reason = cause.getMessage() == null ? "" : cause.getMessage();
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, reason.length() > 120 ? reason.substring(0, 120) : reason))
+                .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
     }
 
     /** Writes DDP frames on this channel, never more than its bound; safe from any thread. */

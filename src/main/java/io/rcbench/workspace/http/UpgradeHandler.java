@@ -8,6 +8,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -27,7 +29,14 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
     private static final Pattern SOCKJS = Pattern.compile("^/sockjs/[^/.]+/[^/.]+/websocket/?$");
     /** Meteor's server heartbeat: ping after 15 s of silence, close after 15 s more. */
     static final int HEARTBEAT_SECONDS = 15;
-    private static final int MAX_FRAME_BYTES = 1 << 20;
+    /** The largest inbound DDP message, in one frame, in fragments or once inflated. */
+    static final int MAX_FRAME_BYTES = 1 << 20;
+    /**
+     * Violations are not answered by Netty's decoder (it hangs up without a close frame when the offending frame
+     * is a close): they reach {@link DdpFrameHandler#exceptionCaught} with their close code.
+     */
+    private static final WebSocketDecoderConfig DECODER = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME_BYTES)
+        .allowExtensions(true).closeOnProtocolViolation(false).build();
     /** SO_SNDBUF of a DDP connection (the kernel doubles it): fixed, so the outbound bound is what counts. */
     static final int DDP_SEND_BUFFER = 128 << 10;
     private final DdpDispatcher dispatcher;
@@ -55,7 +64,7 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
         }
         try {
             WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory("ws://" + req.headers().get(HttpHeaderNames.HOST) + path,
-                null, true, MAX_FRAME_BYTES).newHandshaker(req);
+                null, DECODER).newHandshaker(req);
             if (hs == null) {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                 return;
@@ -63,7 +72,10 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
             String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
             var p = ctx.pipeline();
             p.remove("rest");
-            p.addAfter("upgrade", "frames", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
+            // After the extension decoders (added next to "deflate", before us): they consume RSV1 when negotiated.
+            p.addAfter("upgrade", "rfc6455", new WebSocketFrameRules());
+            p.addAfter("rfc6455", "utf8", new Utf8FrameValidator(false));
+            p.addAfter("utf8", "frames", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
             p.addAfter("frames", "idle", new IdleStateHandler(HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
             p.addAfter("idle", "ddp", new DdpFrameHandler(dispatcher, sockJs, address, hs, limit, metrics));
             long bound = limit.configured();

@@ -45,8 +45,9 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
         p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
         p.addLast("deflate", new WebSocketServerExtensionHandler(
             new PerMessageDeflateServerExtensionHandshaker(6, ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
-                PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false, 0),
-            new DeflateFrameServerExtensionHandshaker(DeflateFrameServerExtensionHandshaker.DEFAULT_COMPRESSION_LEVEL, 0)));
+                PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false, UpgradeHandler.MAX_FRAME_BYTES),
+            new DeflateFrameServerExtensionHandshaker(DeflateFrameServerExtensionHandshaker.DEFAULT_COMPRESSION_LEVEL,
+                UpgradeHandler.MAX_FRAME_BYTES)));
         p.addLast("upgrade", new UpgradeHandler(dispatcher, limit, metrics));
         p.addLast("rest", new RestHandler(router, workers));
     }
