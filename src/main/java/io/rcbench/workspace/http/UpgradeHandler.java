@@ -72,6 +72,10 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
             String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
             var p = ctx.pipeline();
             p.remove("rest");
+            // DDP's heartbeat and frame limits take over from the HTTP deadlines and body limit.
+            p.remove("bytes");
+            p.remove("deadlines");
+            p.remove("bodylimit");
             // After the extension decoders (added next to "deflate", before us): they consume RSV1 when negotiated.
             p.addAfter("upgrade", "rfc6455", new WebSocketFrameRules());
             p.addAfter("rfc6455", "utf8", new Utf8FrameValidator(false));

@@ -15,7 +15,8 @@ import io.rcbench.workspace.rest.RestRouter;
 import io.rcbench.workspace.settings.Settings;
 
 /**
- * The pipeline of every accepted connection: HTTP codec, body aggregation (bounded by the upload limit),
+ * The pipeline of every accepted connection: HTTP codec with its deadlines ({@link HttpDeadlines}), the body
+ * limit per route ({@link RequestBodyLimit}), body aggregation (bounded by the upload limit),
  * permessage-deflate negotiation (on by default, as Meteor), then {@link UpgradeHandler}, which either upgrades
  * to DDP or hands the request to {@link RestHandler}. A client's {@code server_no_context_takeover} request is
  * granted, as Meteor's permessage-deflate and ddp-streamer's {@code ws} grant it (Netty refuses it by default).
@@ -26,6 +27,7 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
     private final int maxBodyBytes;
     private final java.util.concurrent.Executor workers;
     private final OutboundLimit limit;
+    private final Settings settings;
     private final WorkspaceMetrics metrics;
 
     public WorkspaceInitializer(DdpDispatcher dispatcher, RestRouter router, int maxBodyBytes,
@@ -35,13 +37,18 @@ public final class WorkspaceInitializer extends ChannelInitializer<SocketChannel
         this.maxBodyBytes = maxBodyBytes;
         this.workers = workers;
         this.limit = new OutboundLimit(settings);
+        this.settings = settings;
         this.metrics = metrics;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        HttpDeadlines deadlines = new HttpDeadlines(settings);
+        p.addLast("bytes", deadlines.bytes());
         p.addLast("http", new HttpServerCodec());
+        p.addLast("deadlines", deadlines);
+        p.addLast("bodylimit", new RequestBodyLimit(router, settings));
         p.addLast("aggregate", new HttpObjectAggregator(maxBodyBytes));
         p.addLast("deflate", new WebSocketServerExtensionHandler(
             new PerMessageDeflateServerExtensionHandshaker(6, ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
