@@ -185,9 +185,10 @@ class SlowConsumerTest {
         }
     }
 
-    /** One normal client's connect, login, send and history, in ms. */
-    private static long cycle(int port, String rid) throws InterruptedException {
+    /** One normal client's connect, login, send and history, plus {@code /api/info}, in ms. */
+    private static long cycle(int port, String rid) throws InterruptedException, IOException {
         long start = System.nanoTime();
+        assertThat(new Rest(URI.create("http://127.0.0.1:" + port), null, null).get("/api/info").statusCode()).isEqualTo(200);
         try (DdpTestClient c = DdpTestClient.login(port, "user.1", PW)) {
             JsonNode sent = c.call("sendMessage", Json.object().put("rid", rid).put("msg", "still here"));
             assertThat(sent.has("error")).as("sendMessage: %s", sent).isFalse();
