@@ -82,6 +82,34 @@ class WebSocketHygieneTest {
         }
     }
 
+    @Test
+    void aCompressedMessageInflatingPastTheLimitCloses1009() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        var client = new org.java_websocket.client.WebSocketClient(java.net.URI.create("ws://127.0.0.1:" + ws.port() + "/websocket"),
+            new org.java_websocket.drafts.Draft_6455(new org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension())) {
+            @Override
+            public void onOpen(org.java_websocket.handshake.ServerHandshake h) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                closed.complete(code);
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+        assertThat(client.connectBlocking(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // About 2 KiB on the wire, 2 MiB once inflated.
+        client.send("x".repeat(2 << 20));
+        assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1009);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000, 65535})
     void invalidCloseCodesClose1002AndAreNeverEchoed(int code) throws Exception {
