@@ -2,6 +2,7 @@ package io.rcbench.workspace.http;
 
 import io.netty.channel.Channel;
 import io.rcbench.workspace.settings.Settings;
+import java.util.function.LongSupplier;
 
 /**
  * How many bytes a DDP connection may have queued for a client that does not read, before it is closed as a
@@ -14,9 +15,18 @@ final class OutboundLimit {
     /** The bound under memory pressure: still several seconds of a busy room for a client that reads. */
     static final long PRESSURE_BOUND = 256 << 10;
     private final Settings settings;
+    private final LongSupplier directUsed;
+    private final long directMax;
 
     OutboundLimit(Settings settings) {
+        this(settings, DirectMemory::used, DirectMemory.max());
+    }
+
+    /** With the direct memory figures given, for tests of the pressure rule. */
+    OutboundLimit(Settings settings, LongSupplier directUsed, long directMax) {
         this.settings = settings;
+        this.directUsed = directUsed;
+        this.directMax = directMax;
     }
 
     /** The least bound a setting can ask for: below it a single history answer would trip it. */
@@ -36,6 +46,6 @@ final class OutboundLimit {
             return true;
         }
         long queued = ch.config().getWriteBufferHighWaterMark() - ch.bytesBeforeUnwritable();
-        return queued > PRESSURE_BOUND && DirectMemory.used() > DirectMemory.max() / 2;
+        return queued > PRESSURE_BOUND && directUsed.getAsLong() > directMax / 2;
     }
 }
