@@ -106,6 +106,22 @@ final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends only the head of a masked frame announcing {@code length} payload bytes, none of which follow: for
+     * limits a server must apply from the header, before reading (and without a race against its close).
+     */
+    void sendFrameHead(boolean fin, int opcode, long length) throws IOException {
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        f.write((fin ? 0x80 : 0) | opcode);
+        f.write(0x80 | 127);
+        for (int i = 7; i >= 0; i--) {
+            f.write((int) (length >>> (8 * i)));
+        }
+        f.write(new byte[4], 0, 4);
+        out.write(f.toByteArray());
+        out.flush();
+    }
+
     /** The next frame; throws {@link EOFException} when the server closed the connection. */
     Frame readFrame() throws IOException {
         int b0 = readByte();
