@@ -130,7 +130,7 @@ public final class Workspace implements AutoCloseable {
             .option(ChannelOption.SO_BACKLOG, 4096)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
-            .childHandler(new WorkspaceInitializer(dispatcher, router, maxBody, workers))
+            .childHandler(new WorkspaceInitializer(dispatcher, router, maxBody, workers, settings, metrics))
             .bind(cfg.host(), cfg.port()).sync().channel();
         try {
             metricsPort = cfg.metricsPort() < 0 ? -1 : metrics.serve(cfg.host(), cfg.metricsPort());

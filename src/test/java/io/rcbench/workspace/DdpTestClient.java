@@ -54,7 +54,12 @@ public final class DdpTestClient implements AutoCloseable {
     }
 
     public static DdpTestClient connect(Workspace w) throws InterruptedException {
-        DdpTestClient c = new DdpTestClient(URI.create("ws://127.0.0.1:" + w.port() + "/websocket"));
+        return connect(w.port());
+    }
+
+    /** Connects to a workspace on a loopback port (for one running in another JVM). */
+    public static DdpTestClient connect(int port) throws InterruptedException {
+        DdpTestClient c = new DdpTestClient(URI.create("ws://127.0.0.1:" + port + "/websocket"));
         c.sendRaw("{\"msg\":\"connect\",\"version\":\"1\",\"support\":[\"1\",\"pre2\",\"pre1\"]}");
         c.await(f -> "connected".equals(f.path("msg").asText()));
         return c;
@@ -62,7 +67,12 @@ public final class DdpTestClient implements AutoCloseable {
 
     /** Connects and logs in with a password digest. */
     public static DdpTestClient login(Workspace w, String username, String password) throws InterruptedException {
-        DdpTestClient c = connect(w);
+        return login(w.port(), username, password);
+    }
+
+    /** Connects on a loopback port and logs in with a password digest. */
+    public static DdpTestClient login(int port, String username, String password) throws InterruptedException {
+        DdpTestClient c = connect(port);
         ObjectNode req = Json.object();
         req.set("user", Json.object().put("username", username));
         req.set("password", Json.object().put("digest", Accounts.sha256Hex(password)).put("algorithm", "sha-256"));

@@ -27,12 +27,18 @@ public final class Rest {
 
     /** Logs in by REST with a password and returns an authenticated client. */
     public static Rest login(Workspace w, String user, String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = anonymous(w).post("/api/v1/login", Json.object().put("user", user).put("password", password));
+        return login(w.baseUri(), user, password);
+    }
+
+    /** Logs in by REST on a workspace at {@code base} (for one running in another JVM). */
+    public static Rest login(URI base, String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = new Rest(base, null, null).post("/api/v1/login",
+            Json.object().put("user", user).put("password", password));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
         }
         JsonNode data = Json.parse(r.body()).get("data");
-        return new Rest(w.baseUri(), data.get("userId").asText(), data.get("authToken").asText());
+        return new Rest(base, data.get("userId").asText(), data.get("authToken").asText());
     }
 
     public String userId() {

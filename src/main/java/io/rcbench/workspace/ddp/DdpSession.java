@@ -2,10 +2,10 @@ package io.rcbench.workspace.ddp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.ByteBuf;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.stream.SharedFrame;
 import io.rcbench.workspace.stream.StreamHub;
 import io.rcbench.workspace.stream.Subscriber;
 import java.util.List;
@@ -21,8 +21,11 @@ import java.util.concurrent.Executor;
 public final class DdpSession implements Subscriber {
     /** Where the session's frames go. */
     public interface Transport {
-        /** Sends one DDP frame; {@code utf8} (may be null) holds its bytes when shared with other sessions. */
-        void send(String text, ByteBuf utf8);
+        /** Sends one DDP frame of this session only. */
+        void send(String text);
+
+        /** Sends one DDP frame shared with other sessions (a stream event); called on the emitting thread. */
+        void send(SharedFrame frame);
 
         /** Closes the connection with a WebSocket close code. */
         void close(int code, String reason);
@@ -97,12 +100,12 @@ public final class DdpSession implements Subscriber {
     }
 
     @Override
-    public void deliver(String text, ByteBuf utf8) {
-        transport.send(text, utf8);
+    public void deliver(SharedFrame frame) {
+        transport.send(frame);
     }
 
     public void send(JsonNode frame) {
-        transport.send(Json.write(frame), null);
+        transport.send(Json.write(frame));
     }
 
     /** {@code {"msg":"error","reason":..,"offendingMessage":..}}, a protocol-level error. */

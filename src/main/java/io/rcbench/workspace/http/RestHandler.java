@@ -49,6 +49,16 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.workers = workers;
     }
 
+    /** A {@link RefusedRequest} is answered in turn, then the connection closes. */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof RefusedRequest refused) {
+            tail = tail.thenRunAsync(() -> write(ctx, refused.answer(), false), workers).exceptionally(e -> null);
+            return;
+        }
+        super.channelRead(ctx, msg);
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
         String address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();

@@ -35,6 +35,8 @@ public final class WorkspaceMetrics implements AutoCloseable {
         .help("number of unique connected users").register(registry);
     private final Counter streamEvents = Counter.builder().name("rcbench_workspace_stream_frames")
         .help("stream event frames sent to listeners").labelNames("stream").register(registry);
+    private final Counter slowConsumers = Counter.builder().name("rcbench_workspace_slow_consumer_closes")
+        .help("DDP connections closed with 1013 for queuing more than their outbound bound").register(registry);
     private HTTPServer server;
 
     private final java.util.Map<String, org.HdrHistogram.Recorder> responseTimes =
@@ -96,6 +98,16 @@ public final class WorkspaceMetrics implements AutoCloseable {
         if (frames > 0) {
             streamEvents.labelValues(stream).inc(frames);
         }
+    }
+
+    /** A DDP connection was closed as a slow consumer. */
+    public void slowConsumerClosed() {
+        slowConsumers.inc();
+    }
+
+    /** DDP connections closed as slow consumers since start. */
+    public long slowConsumerCloses() {
+        return (long) slowConsumers.get();
     }
 
     /** Connection gauges, set by the session registry on every change. */

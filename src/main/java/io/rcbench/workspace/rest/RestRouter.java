@@ -1,6 +1,7 @@
 package io.rcbench.workspace.rest;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
@@ -34,7 +35,18 @@ public final class RestRouter {
     /** Which rate limit applies: the default (bypassable by admins and bots), none, webhooks' (no bypass), registration's. */
     public enum Limit { DEFAULT, NONE, NO_BYPASS, REGISTER }
 
-    private record Entry(String method, String pattern, String[] segments, Access access, Limit limit, Route route) {
+    /** What body a request may send, decided from its head alone, before any of the body is read. */
+    public enum BodyAdmission {
+        /** Up to {@code HTTP_Max_Body_Bytes}: every route but uploads, and any request no route matches. */
+        SMALL,
+        /** Up to the upload limit: an upload route, called by a logged-in user. */
+        LARGE,
+        /** An upload route called without valid credentials: small bodies only, so it can be told 401. */
+        UNAUTHENTICATED_UPLOAD
+    }
+
+    private record Entry(String method, String pattern, String[] segments, Access access, Limit limit, Route route,
+                         boolean upload) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -54,8 +66,39 @@ public final class RestRouter {
 
     /** Registers a route; {@code pattern} segments starting with ':' are parameters. */
     public RestRouter add(String method, String pattern, Access access, Limit limit, Route route) {
-        entries.add(new Entry(method, pattern, split(pattern), access, limit, route));
+        entries.add(new Entry(method, pattern, split(pattern), access, limit, route, false));
         return this;
+    }
+
+    /** Registers an upload route: logged-in callers only, the one kind of route that takes bodies over the small limit. */
+    public RestRouter addUpload(String method, String pattern, Route route) {
+        entries.add(new Entry(method, pattern, split(pattern), Access.AUTH, Limit.DEFAULT, route, true));
+        return this;
+    }
+
+    /**
+     * How large a body this request head may be followed by. Runs on the network thread: a route match and an
+     * in-memory token lookup, no I/O.
+     */
+    public BodyAdmission admission(HttpRequest head) {
+        QueryStringDecoder qs = new QueryStringDecoder(head.uri());
+        Entry entry;
+        try {
+            entry = match(head.method().name(), qs.rawPath(), new HashMap<>());
+        } catch (IllegalArgumentException e) {
+            return BodyAdmission.SMALL;
+        }
+        if (entry == null || !entry.upload()) {
+            return BodyAdmission.SMALL;
+        }
+        String[] cred = credentials(head, qs);
+        boolean known = cred != null && accounts.authenticate(cred[0], cred[1]).isPresent();
+        return known ? BodyAdmission.LARGE : BodyAdmission.UNAUTHENTICATED_UPLOAD;
+    }
+
+    /** Rocket.Chat's answer to a route that needs a login, called without one. */
+    public static RestResponse unauthenticated() {
+        return RestResponse.json(401, Json.object().put("status", "error").put("message", "You must be logged in to do this."));
     }
 
     private static String[] split(String path) {
@@ -102,7 +145,7 @@ public final class RestRouter {
         String[] cred = credentials(raw, qs);
         User user = cred == null ? null : accounts.authenticate(cred[0], cred[1]).orElse(null);
         if (entry.access() == Access.AUTH && user == null) {
-            return RestResponse.json(401, Json.object().put("status", "error").put("message", "You must be logged in to do this."));
+            return unauthenticated();
         }
         Map<String, String> limitHeaders = Map.of();
         if (entry.limit() != Limit.NONE) {
@@ -172,7 +215,7 @@ public final class RestRouter {
     }
 
     /** [userId, token] from headers, then the rc_uid/rc_token query, then cookies; null when absent. */
-    private static String[] credentials(FullHttpRequest raw, QueryStringDecoder qs) {
+    private static String[] credentials(HttpRequest raw, QueryStringDecoder qs) {
         String uid = raw.headers().get("X-User-Id");
         String token = raw.headers().get("X-Auth-Token");
         if (uid != null && token != null) {

@@ -3,6 +3,7 @@ package io.rcbench.workspace.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
@@ -55,7 +56,7 @@ public final class UploadRoutes {
     }
 
     public void register(RestRouter router) {
-        router.add("POST", "/api/v1/rooms.media/:rid", Access.AUTH, Limit.DEFAULT, this::media);
+        router.addUpload("POST", "/api/v1/rooms.media/:rid", this::media);
         router.add("POST", "/api/v1/rooms.mediaConfirm/:rid/:fileId", Access.AUTH, Limit.DEFAULT, this::confirm);
         router.add("GET", "/file-upload/:id/:name", Access.PUBLIC, Limit.NONE, this::download);
     }
@@ -66,11 +67,19 @@ public final class UploadRoutes {
         HttpPostRequestDecoder decoder;
         try {
             decoder = new HttpPostRequestDecoder(partFactory(), req.raw());
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
+        } catch (HttpPostRequestDecoder.TooManyFormFieldsException e) {
+            throw new MeteorError("error-invalid-body", "Too many form fields in the multipart body");
+        } catch (DecoderException e) {
+            // No boundary, a cut or garbled body, a field over Netty's limits: the client's fault, not a 500.
             throw new MeteorError("error-invalid-body", "A multipart body with a 'file' field is required");
         }
         try {
-            InterfaceHttpData part = decoder.getBodyHttpData("file");
+            InterfaceHttpData part;
+            try {
+                part = decoder.getBodyHttpData("file");
+            } catch (DecoderException e) {
+                throw new MeteorError("error-invalid-body", "A multipart body with a 'file' field is required");
+            }
             if (!(part instanceof FileUpload file) || !file.isCompleted()) {
                 throw new MeteorError("error-invalid-field", "No file uploaded in field 'file'");
             }

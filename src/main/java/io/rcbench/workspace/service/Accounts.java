@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 public final class Accounts {
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
     /** Meteor's bcrypt cost. */
     public static final int BCRYPT_COST = 10;
     private static final Pattern USERNAME = Pattern.compile("[0-9a-zA-Z-_.]{1,128}");
@@ -53,6 +54,11 @@ public final class Accounts {
      * {@code {"id":..}} or a plain username/email string.
      */
     public Login loginWithPassword(JsonNode selector, String digestHex) {
+        // Meteor's passwordValidator takes a digest of exactly 64 characters (Match failed otherwise); bcrypt itself
+        // refuses more than 72 bytes, which surfaced as a 500.
+        if (digestHex != null && !SHA256_HEX.matcher(digestHex).matches()) {
+            throw new MeteorError(400, "Match failed");
+        }
         User user = findBySelector(selector).orElseThrow(() -> new MeteorError(403, "User not found"));
         if (!user.active()) {
             throw new MeteorError("error-user-is-not-activated", "User is not activated");

@@ -43,6 +43,14 @@ public final class Settings {
         d.put("API_Enable_Rate_Limiter_Limit_Calls_Default", IntNode.valueOf(10));
         d.put("API_Enable_Rate_Limiter_Limit_Time_Default", IntNode.valueOf(60_000));
         d.put("Rate_Limiter_Limit_RegisterUser", IntNode.valueOf(1));
+        // Not a Rocket.Chat setting: ddp-streamer's DDP_MAX_BUFFERED_BYTES (slow-consumer close at 4 MiB queued).
+        d.put("DDP_Max_Buffered_Bytes", LongNode.valueOf(4L << 20));
+        // Not Rocket.Chat settings: the embedded workspace's HTTP deadlines (Node's headersTimeout and keepAliveTimeout
+        // play this part on a real server) and the body limit of routes that do not take uploads.
+        d.put("HTTP_Header_Timeout_Ms", LongNode.valueOf(10_000));
+        d.put("HTTP_Idle_Timeout_Ms", LongNode.valueOf(30_000));
+        d.put("HTTP_Request_Timeout_Ms", LongNode.valueOf(120_000));
+        d.put("HTTP_Max_Body_Bytes", LongNode.valueOf(1L << 20));
         ddp(d, "IP", 120_000, 60_000);
         ddp(d, "User", 1_200, 60_000);
         ddp(d, "Connection", 600, 60_000);

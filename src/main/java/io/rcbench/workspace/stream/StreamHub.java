@@ -2,10 +2,7 @@ package io.rcbench.workspace.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.rcbench.ddp.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Listeners per (stream collection, eventName) and the fan-out of events to them. An event with no listener
- * costs a map lookup; otherwise the frame is serialised and UTF-8 encoded once for all listeners.
+ * costs a map lookup; otherwise the frame is serialised and encoded once per framing for all listeners ({@link SharedFrame}).
  * Thread-safe: subscribe, unsubscribe and emit may race; an emit sees some consistent subset.
  */
 public final class StreamHub {
@@ -62,18 +59,17 @@ public final class StreamHub {
         if (set == null || set.isEmpty()) {
             return 0;
         }
-        String text = Json.write(changedFrame(collection, docId, eventName, args));
-        ByteBuf utf8 = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+        SharedFrame frame = new SharedFrame(Json.write(changedFrame(collection, docId, eventName, args)));
         int sent = 0;
         try {
             for (Listener l : set) {
                 if (l.subscriber() != except && filter.test(l.subscriber())) {
-                    l.subscriber().deliver(text, utf8);
+                    l.subscriber().deliver(frame);
                     sent++;
                 }
             }
         } finally {
-            utf8.release();
+            frame.release();
         }
         return sent;
     }

@@ -1,15 +1,13 @@
 package io.rcbench.workspace.stream;
 
-import io.netty.buffer.ByteBuf;
-
 /** A connection that receives stream events. Implemented by the DDP session. */
 public interface Subscriber {
     /** The logged-in user, or null. */
     String userId();
 
     /**
-     * Sends one frame. {@code utf8} is the frame's bytes, shared between subscribers: retain a duplicate to keep it.
-     * Called from any thread.
+     * Sends one frame shared between subscribers: retain a duplicate of its bytes to keep them. Called from the
+     * emitting thread, which may be any thread.
      */
-    void deliver(String text, ByteBuf utf8);
+    void deliver(SharedFrame frame);
 }
