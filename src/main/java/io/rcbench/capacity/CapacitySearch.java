@@ -1,5 +1,6 @@
 package io.rcbench.capacity;
 
+import io.rcbench.capacity.model.ScalabilityAnalysis;
 import io.rcbench.metrics.IntervalLog;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.Slos;
@@ -20,7 +21,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Runs a capacity search: asks {@link NextStep} for the next level, runs it, until the decision is to stop or the
  * step budget is spent; then builds the curve (per level: p50/p95/p99 per action, delivery, throughput, errors),
- * the knee and the ceiling. Steps are independent runs with the same seed, so two searches on one target agree.
+ * the knee and the ceiling, and fits the scalability model to it. Steps are independent runs with the same seed, so two searches on one target agree.
  */
 public final class CapacitySearch {
     /** The latency metric the knee is read from. */
@@ -70,8 +71,13 @@ public final class CapacitySearch {
                            OptionalInt ceiling, RunFolder ceilingRun, boolean reachedMax, boolean budgetSpent) {
         List<CapacityResult.Step> sorted = new ArrayList<>(curve);
         sorted.sort(Comparator.comparingInt(CapacityResult.Step::activeUsers));
+        Integer documented = profile.limits().map(l -> l.activeUsers().isPresent() ? l.activeUsers().getAsInt() : null)
+            .orElse(null);
         CapacityResult result = new CapacityResult(profile.name(), curve, slos(profile.slos()), knee(sorted),
-            ceiling.isPresent() ? ceiling.getAsInt() : null);
+            ceiling.isPresent() ? ceiling.getAsInt() : null, documented, new CapacityResult.Envelope(profile.name(),
+            profile.envelope().cores(), profile.envelope().memoryMb()), null);
+        result = ScalabilityAnalysis.of(result, KNEE_METRIC, ScalabilityAnalysis.DEFAULT_BOOTSTRAP)
+            .map(result::withModel).orElse(result);
         return new Outcome(result, List.copyOf(done), ceilingRun, reachedMax, budgetSpent);
     }
 

@@ -18,14 +18,44 @@ import java.util.Optional;
  * @param slos         the latency limits the steps were judged by, drawn as the SLO band
  * @param kneeUsers    active users at the knee, or {@code null} when none was found
  * @param ceilingUsers the highest active users that passed, or {@code null} when no step passed
+ * @param documentedActiveUsers the profile's documented concurrently active users, or {@code null}
+ * @param envelope     the hardware envelope the profile describes (what the embedded workspace was held to, or
+ *                     what the real target was declared to be), or {@code null}
+ * @param model        the scalability model fitted to the steps, or {@code null} when it could not be fitted
  */
 public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, Integer kneeUsers,
-                             Integer ceilingUsers) {
+                             Integer ceilingUsers, Integer documentedActiveUsers, Envelope envelope,
+                             ScalabilityModel model) {
     public static final String FILE = "capacity.json";
 
     public CapacityResult {
         steps = steps == null ? List.of() : List.copyOf(steps);
         slos = slos == null ? List.of() : List.copyOf(slos);
+    }
+
+    /** A curve without documented figures, envelope or model (tests, older folders). */
+    public CapacityResult(String profile, List<Step> steps, List<Slo> slos, Integer kneeUsers, Integer ceilingUsers) {
+        this(profile, steps, slos, kneeUsers, ceilingUsers, null, null, null);
+    }
+
+    /** This result with {@code model} attached. */
+    public CapacityResult withModel(ScalabilityModel model) {
+        return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);
+    }
+
+    /** The highest throughput any step measured, actions/s; 0 without steps. */
+    public double measuredPeakPerSec() {
+        return steps.stream().mapToDouble(Step::throughputPerSec).max().orElse(0);
+    }
+
+    /**
+     * The envelope a search ran against, as the sizing page compares them.
+     *
+     * @param name     the profile's envelope name or a label such as {@code cores=2}
+     * @param cores    CPU cores
+     * @param memoryMb memory in MB
+     */
+    public record Envelope(String name, double cores, long memoryMb) {
     }
 
     /**
