@@ -28,10 +28,25 @@ public final class CapacitySearch {
     static final String KNEE_METRIC = "sendMessage";
     private final NextStep decide;
     private final int maxSteps;
+    private final int probes;
 
+    /** A search without probes past the ceiling. */
     public CapacitySearch(NextStep decide, int maxSteps) {
+        this(decide, maxSteps, 0);
+    }
+
+    /**
+     * @param probes at most this many levels run past the lowest failure once the search has converged, only while
+     *               the measured throughput has not bent yet: an SLO ceiling is usually met before the target's
+     *               throughput saturates, and a scalability model fitted to a straight line cannot say where it will
+     */
+    public CapacitySearch(NextStep decide, int maxSteps, int probes) {
+        if (probes < 0) {
+            throw new IllegalArgumentException("probes must be >= 0: " + probes);
+        }
         this.decide = decide;
         this.maxSteps = maxSteps;
+        this.probes = probes;
     }
 
     /** The search's result: the curve as written to capacity.json, and the folder of the last step that passed. */
@@ -46,6 +61,7 @@ public final class CapacitySearch {
         for (int i = 0; i < maxSteps; i++) {
             NextStep.Decision d = decide.next(done);
             if (d instanceof NextStep.Decision.Done stop) {
+                probe(profile, runner, console, done, curve);
                 return finish(profile, done, curve, stop.ceiling(), ceilingRun, stop.reachedMax(), false);
             }
             NextStep.Decision.Run step = (NextStep.Decision.Run) d;
@@ -54,13 +70,39 @@ public final class CapacitySearch {
             StepRunner.Result r = runner.run(step.activeUsers(), step.confirmation());
             StepOutcome o = new StepOutcome(step.activeUsers(), r.status(), step.confirmation());
             done.add(o);
-            curve.add(point(r.folder(), o));
+            curve.add(point(r.folder(), o, false));
             if (o.passed() && (ceilingRun == null || step.activeUsers() >= ceilingLevel(done))) {
                 ceilingRun = r.folder();
             }
             console.printf("capacity step %d: %d active users -> %s%n", i + 1, step.activeUsers(), r.status());
         }
         return finish(profile, done, curve, OptionalInt.empty(), ceilingRun, false, true);
+    }
+
+    /**
+     * Runs up to {@code probes} levels above everything measured (each {@code growth} times the last, never past
+     * {@code max}) while the curve has not bent; only after a failure, so a probe never claims a ceiling.
+     */
+    private void probe(Profile profile, StepRunner runner, PrintStream console, List<StepOutcome> done,
+                       List<CapacityResult.Step> curve) throws Exception {
+        if (done.stream().allMatch(StepOutcome::passed)) {
+            return;
+        }
+        for (int k = 1; k <= probes; k++) {
+            if (ScalabilityAnalysis.bends(new CapacityResult(profile.name(), curve, List.of(), null, null), KNEE_METRIC)) {
+                return;
+            }
+            int highest = curve.stream().mapToInt(CapacityResult.Step::activeUsers).max().orElse(0);
+            int level = (int) Math.min(decide.max(), Math.max(highest + 1, Math.round(highest * decide.growth())));
+            if (level <= highest) {
+                return;
+            }
+            console.printf("capacity probe %d: %d active users (past the ceiling, to measure where throughput bends)%n",
+                k, level);
+            StepRunner.Result r = runner.run(level, false);
+            curve.add(point(r.folder(), new StepOutcome(level, r.status(), false), true));
+            console.printf("capacity probe %d: %d active users -> %s%n", k, level, r.status());
+        }
     }
 
     private static int ceilingLevel(List<StepOutcome> done) {
@@ -115,7 +157,7 @@ public final class CapacitySearch {
     }
 
     /** One level's figures over its hold window, from its run folder. */
-    static CapacityResult.Step point(RunFolder folder, StepOutcome o) throws IOException {
+    static CapacityResult.Step point(RunFolder folder, StepOutcome o, boolean probe) throws IOException {
         RunSummary s = folder.readSummary();
         long from = s.phases().holdStartMs();
         long to = s.phases().holdEndMs();
@@ -137,13 +179,18 @@ public final class CapacitySearch {
         }
         long completed = 0;
         long errors = 0;
+        Map<String, Long> byAction = new TreeMap<>();
         for (TimelinePoint p : folder.readTimeline()) {
             if (p.tMs() > from && p.tMs() <= to + 1000) {
                 completed += p.actions().values().stream().mapToLong(Long::longValue).sum();
+                p.actions().forEach((name, n) -> byAction.merge(name, n, Long::sum));
                 errors += p.errors().values().stream().mapToLong(Long::longValue).sum();
             }
         }
         double seconds = Math.max(1, (to - from) / 1000.0);
-        return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed());
+        Map<String, Double> perSec = new TreeMap<>();
+        byAction.forEach((name, n) -> perSec.put(name, n / seconds));
+        return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed(),
+            perSec, probe);
     }
 }

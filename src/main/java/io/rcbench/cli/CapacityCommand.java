@@ -50,6 +50,10 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "16", description = "Step budget (default: ${DEFAULT-VALUE}).")
     int maxSteps;
 
+    @Option(names = "--probes", defaultValue = "2", description = "Levels run past the lowest failure, while "
+        + "throughput has not bent yet, so the scalability model sees where it saturates (default: ${DEFAULT-VALUE}).")
+    int probes;
+
     @Option(names = "--workspace-arg", description = "Extra flag for the embedded workspace (repeatable), e.g. "
         + "--workspace-arg=--fault-service=sendMessage=20ms.")
     List<String> workspaceArgs = new ArrayList<>();
@@ -68,7 +72,7 @@ final class CapacityCommand implements Callable<Integer> {
         int highest = max != null ? max : Math.max(first, active * 8);
         NextStep decide = new NextStep(first, highest, growth, resolutionPercent / 100, resolutionUsers);
         CapacitySearch.Outcome o = new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports,
-            workspaceArgs, System.out).run(decide, maxSteps);
+            workspaceArgs, System.out).run(decide, maxSteps, probes);
         return o.result().ceilingUsers() == null ? ExitCodes.FAIL : ExitCodes.PASS;
     }
 }

@@ -3,6 +3,7 @@ package io.rcbench.job;
 import io.rcbench.capacity.CapacitySearch;
 import io.rcbench.capacity.NextStep;
 import io.rcbench.capacity.StepRunner;
+import io.rcbench.capacity.model.ModelSummary;
 import io.rcbench.profile.Limits;
 import io.rcbench.profile.Profile;
 import io.rcbench.report.RunIndexWriter;
@@ -37,7 +38,13 @@ public final class CapacityJob {
         this.console = console;
     }
 
+    /** A search without probes past the ceiling. */
     public CapacitySearch.Outcome run(NextStep decide, int maxSteps) throws Exception {
+        return run(decide, maxSteps, 0);
+    }
+
+    /** A search with up to {@code probes} levels past the ceiling for the scalability model. */
+    public CapacitySearch.Outcome run(NextStep decide, int maxSteps, int probes) throws Exception {
         String id = MainJob.newRunId(profile.name() + "-capacity");
         Path steps = reports.resolve(id + "-steps");
         RunFolder[] last = new RunFolder[1];
@@ -50,7 +57,7 @@ public final class CapacityJob {
             return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
                 out.folder());
         };
-        CapacitySearch.Outcome o = new CapacitySearch(decide, maxSteps).run(profile, runner, console);
+        CapacitySearch.Outcome o = new CapacitySearch(decide, maxSteps, probes).run(profile, runner, console);
         RunFolder shown = o.ceilingRun() != null ? o.ceilingRun() : last[0];
         if (shown != null) {
             RunFolder folder = new RunFolder(reports.resolve(id));
@@ -93,7 +100,7 @@ public final class CapacityJob {
         o.result().steps().stream().sorted(java.util.Comparator.comparingInt(s -> s.activeUsers())).forEach(s -> {
             var send = s.actions().get("sendMessage");
             b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8d%n", s.activeUsers(),
-                s.pass() ? "PASS" : "not held", ms(send == null ? null : send.p50Ms()),
+                s.pass() ? "PASS" : s.probe() ? "probe" : "not held", ms(send == null ? null : send.p50Ms()),
                 ms(send == null ? null : send.p95Ms()), ms(send == null ? null : send.p99Ms()),
                 ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(), s.errors()));
         });
@@ -110,6 +117,11 @@ public final class CapacityJob {
                         ceiling, ceiling / (double) documented));
                 }
             });
+        if (o.result().model() != null) {
+            b.append(ModelSummary.lines(o.result()));
+        } else {
+            b.append("model: not fitted (fewer than 3 distinct loads completed any action)\n");
+        }
         return b.toString();
     }
 

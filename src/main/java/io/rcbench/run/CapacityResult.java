@@ -67,11 +67,21 @@ public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, I
      * @param throughputPerSec completed actions per second
      * @param errors         failed actions
      * @param pass           whether every SLO held at this level
+     * @param completedPerSec per action name: completed actions per second (empty in folders written before it)
+     * @param probe          a level run past the ceiling only to measure throughput for the model; it does not
+     *                       move the ceiling
      */
     public record Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
-                       long errors, boolean pass) {
+                       long errors, boolean pass, Map<String, Double> completedPerSec, boolean probe) {
         public Step {
             actions = actions == null ? Map.of() : Map.copyOf(actions);
+            completedPerSec = completedPerSec == null ? Map.of() : Map.copyOf(completedPerSec);
+        }
+
+        /** A search step without per-action throughput. */
+        public Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
+                    long errors, boolean pass) {
+            this(activeUsers, actions, delivery, throughputPerSec, errors, pass, Map.of(), false);
         }
     }
 

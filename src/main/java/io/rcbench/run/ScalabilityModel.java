@@ -8,6 +8,8 @@ import java.util.List;
  * latency starts to climb), how well they fit, and the warnings that say when not to trust them. Computed by
  * {@code io.rcbench.capacity.model.ScalabilityAnalysis}; read by the report, which draws it without refitting.
  *
+ * @param throughputOf         whose completions/s were fitted: the knee metric ({@code sendMessage}) or
+ *                             {@code all actions}
  * @param usl                  the least-squares fit over every measured step
  * @param lambda               actions/s one user completes with no contention, with its interval
  * @param sigma                contention: the share of the work that serialises, with its interval
@@ -28,7 +30,7 @@ import java.util.List;
  * @param seed                 the bootstrap's seed: the same steps give the same intervals
  * @param warnings             reasons to distrust the figures; empty when none
  */
-public record ScalabilityModel(Usl usl, Estimate lambda, Estimate sigma, Estimate kappa,
+public record ScalabilityModel(String throughputOf, Usl usl, Estimate lambda, Estimate sigma, Estimate kappa,
                                Estimate peakThroughputPerSec, Estimate peakUsers, Estimate climbUsers,
                                Double serviceTimeMs, Double concurrencyAtPeak, double rSquared,
                                List<Residual> residuals, List<BandPoint> band, int bootstrapSamples, long seed,

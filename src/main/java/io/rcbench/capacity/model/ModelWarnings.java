@@ -38,10 +38,7 @@ public final class ModelWarnings {
         List<Warning> out = new ArrayList<>();
         double lowest = points.stream().mapToDouble(LoadPoint::users).min().orElseThrow();
         double highest = points.stream().mapToDouble(LoadPoint::users).max().orElseThrow();
-        double perUserLow = UslFit.lambdaGuess(points);
-        double perUserHigh = points.stream().filter(p -> p.users() == highest)
-            .mapToDouble(p -> p.throughputPerSec() / p.users()).average().orElseThrow();
-        double efficiency = perUserHigh / perUserLow;
+        double efficiency = efficiency(points);
         if (efficiency >= LINEAR_SHARE) {
             out.add(new Warning(KNEE_NOT_REACHED, String.format("the steps never reach past the knee: at %s users "
                 + "each user still completes %.0f%% of what one did at %s users; the peak below is an extrapolation",
@@ -68,6 +65,14 @@ public final class ModelWarnings {
                 + (peak.low() == null || peak.high() == null ? "unbounded" : "wider than the value itself")));
         }
         return out;
+    }
+
+    /** Per-user throughput at the highest load over the (best) per-user throughput at the lowest. */
+    static double efficiency(List<LoadPoint> points) {
+        double highest = points.stream().mapToDouble(LoadPoint::users).max().orElseThrow();
+        double perUserHigh = points.stream().filter(p -> p.users() == highest)
+            .mapToDouble(p -> p.throughputPerSec() / p.users()).average().orElseThrow();
+        return perUserHigh / UslFit.lambdaGuess(points);
     }
 
     private static String users(double n) {

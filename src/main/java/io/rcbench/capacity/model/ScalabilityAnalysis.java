@@ -27,24 +27,59 @@ public final class ScalabilityAnalysis {
     private ScalabilityAnalysis() {
     }
 
+    /** What {@link ScalabilityModel#throughputOf()} says when the fit is over every action's completions. */
+    public static final String ALL_ACTIONS = "all actions";
+
     /**
      * The model of {@code result}'s steps, or empty when fewer than {@link UslFit#MIN_LOADS} distinct loads completed
      * any action (three parameters need three loads).
      *
-     * @param serviceMetric the action whose median latency at the lowest load is the service time (the knee metric)
+     * @param metric the knee metric: its completions/s are fitted when every step measured them (the action whose
+     *               latency defines the knee and, on a real server, slows with the rest), else all actions'; its
+     *               median latency at the lowest load is the service time
      */
-    public static Optional<ScalabilityModel> of(CapacityResult result, String serviceMetric, UslBootstrap bootstrap) {
-        List<LoadPoint> points = result.steps().stream()
-            .filter(s -> s.activeUsers() >= 1 && s.throughputPerSec() > 0 && Double.isFinite(s.throughputPerSec()))
-            .map(s -> new LoadPoint(s.activeUsers(), s.throughputPerSec())).toList();
+    public static Optional<ScalabilityModel> of(CapacityResult result, String metric, UslBootstrap bootstrap) {
+        String of = throughputOf(result, metric);
+        List<LoadPoint> points = points(result, of);
         if (points.stream().mapToDouble(LoadPoint::users).distinct().count() < UslFit.MIN_LOADS) {
             return Optional.empty();
         }
-        return Optional.of(of(points, serviceTimeMs(result, serviceMetric), bootstrap));
+        return Optional.of(of(points, serviceTimeMs(result, metric), bootstrap, of));
     }
 
-    /** The model of {@code points}; {@code serviceTimeMs} may be {@code null}. */
+    /**
+     * Whether the measured curve bends: the per-user throughput at the highest load is under
+     * {@link ModelWarnings#LINEAR_SHARE} of the lowest load's. Without it sigma and kappa are not identified; the
+     * search then probes past the ceiling. False with no usable steps.
+     */
+    public static boolean bends(CapacityResult result, String metric) {
+        List<LoadPoint> points = points(result, throughputOf(result, metric));
+        return !points.isEmpty() && ModelWarnings.efficiency(points) < ModelWarnings.LINEAR_SHARE;
+    }
+
+    private static String throughputOf(CapacityResult result, String metric) {
+        boolean everyStep = !result.steps().isEmpty() && result.steps().stream()
+            .filter(s -> s.throughputPerSec() > 0).allMatch(s -> s.completedPerSec().getOrDefault(metric, 0.0) > 0);
+        return everyStep ? metric : ALL_ACTIONS;
+    }
+
+    private static List<LoadPoint> points(CapacityResult result, String of) {
+        return result.steps().stream()
+            .filter(s -> s.activeUsers() >= 1)
+            .map(s -> new double[] {s.activeUsers(),
+                ALL_ACTIONS.equals(of) ? s.throughputPerSec() : s.completedPerSec().getOrDefault(of, 0.0)})
+            .filter(p -> p[1] > 0 && Double.isFinite(p[1]))
+            .map(p -> new LoadPoint(p[0], p[1])).toList();
+    }
+
+    /** The model of all actions' {@code points}; {@code serviceTimeMs} may be {@code null}. */
     public static ScalabilityModel of(List<LoadPoint> points, Double serviceTimeMs, UslBootstrap bootstrap) {
+        return of(points, serviceTimeMs, bootstrap, ALL_ACTIONS);
+    }
+
+    /** The model of {@code points}, the completions/s of {@code throughputOf}. */
+    public static ScalabilityModel of(List<LoadPoint> points, Double serviceTimeMs, UslBootstrap bootstrap,
+                                      String throughputOf) {
         Usl usl = UslFit.fit(points);
         List<Usl> refits = bootstrap.refits(points);
         Estimate peak = Intervals.of(usl.peakThroughput(), refits, Usl::peakThroughput);
@@ -52,7 +87,7 @@ public final class ScalabilityAnalysis {
         Double concurrency = serviceTimeMs == null || peak.value() == null ? null : peak.value() * serviceTimeMs / 1000;
         List<Residual> residuals = points.stream().sorted(Comparator.comparingDouble(LoadPoint::users))
             .map(p -> new Residual((int) p.users(), p.throughputPerSec(), usl.throughputAt(p.users()))).toList();
-        return new ScalabilityModel(usl, Intervals.of(usl.lambda(), refits, Usl::lambda),
+        return new ScalabilityModel(throughputOf, usl, Intervals.of(usl.lambda(), refits, Usl::lambda),
             Intervals.of(usl.sigma(), refits, Usl::sigma), Intervals.of(usl.kappa(), refits, Usl::kappa), peak,
             Intervals.of(usl.peakLoad(), refits, Usl::peakLoad),
             Intervals.of(usl.saturationLoad(), refits, Usl::saturationLoad), serviceTimeMs, concurrency, r2,
