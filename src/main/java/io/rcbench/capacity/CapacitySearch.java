@@ -116,11 +116,18 @@ public final class CapacitySearch {
         Integer documented = profile.limits().map(l -> l.activeUsers().isPresent() ? l.activeUsers().getAsInt() : null)
             .orElse(null);
         CapacityResult result = new CapacityResult(profile.name(), curve, slos(profile.slos()), knee(sorted),
-            ceiling.isPresent() ? ceiling.getAsInt() : null, documented, new CapacityResult.Envelope(profile.name(),
-            profile.envelope().cores(), profile.envelope().memoryMb()), null);
+            ceiling.isPresent() ? ceiling.getAsInt() : null, documented, new CapacityResult.Envelope(
+            label(profile.envelope().cores(), profile.envelope().memoryMb()), profile.envelope().cores(),
+            profile.envelope().memoryMb(), null), null);
         result = ScalabilityAnalysis.of(result, KNEE_METRIC, ScalabilityAnalysis.DEFAULT_BOOTSTRAP)
             .map(result::withModel).orElse(result);
         return new Outcome(result, List.copyOf(done), ceilingRun, reachedMax, budgetSpent);
+    }
+
+    /** {@code 2 cores, 512 MB}. */
+    public static String label(double cores, long memoryMb) {
+        String c = cores == Math.rint(cores) ? String.valueOf((long) cores) : String.valueOf(cores);
+        return c + (cores == 1 ? " core, " : " cores, ") + memoryMb + " MB";
     }
 
     /**

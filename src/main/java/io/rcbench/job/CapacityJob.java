@@ -28,6 +28,7 @@ public final class CapacityJob {
     private final Path reports;
     private final List<String> workspaceArgs;
     private final PrintStream console;
+    private Path written;
 
     public CapacityJob(Profile profile, ProfilePlans.Target target, Path reports, List<String> workspaceArgs,
                        PrintStream console) {
@@ -36,6 +37,11 @@ public final class CapacityJob {
         this.reports = reports;
         this.workspaceArgs = List.copyOf(workspaceArgs);
         this.console = console;
+    }
+
+    /** The capacity run folder the last {@link #run} wrote, or empty when no step produced one. */
+    public java.util.Optional<Path> written() {
+        return java.util.Optional.ofNullable(written);
     }
 
     /** A search without probes past the ceiling. */
@@ -57,10 +63,12 @@ public final class CapacityJob {
             return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
                 out.folder());
         };
-        CapacitySearch.Outcome o = new CapacitySearch(decide, maxSteps, probes).run(profile, runner, console);
+        CapacitySearch.Outcome searched = new CapacitySearch(decide, maxSteps, probes).run(profile, runner, console);
+        CapacitySearch.Outcome o = target.url() != null ? searched : withHeldCores(searched);
         RunFolder shown = o.ceilingRun() != null ? o.ceilingRun() : last[0];
         if (shown != null) {
             RunFolder folder = new RunFolder(reports.resolve(id));
+            written = folder.dir();
             copyRun(shown, folder);
             var summary = folder.readSummary();
             if (summary.gatlingReport() != null) {
@@ -75,6 +83,17 @@ public final class CapacityJob {
         }
         console.print(summary(o));
         return o;
+    }
+
+    /** On the embedded workspace: the cores taskset actually gave it, never more than this machine has. */
+    private CapacitySearch.Outcome withHeldCores(CapacitySearch.Outcome o) {
+        var e = o.result().envelope();
+        if (e == null) {
+            return o;
+        }
+        int held = Math.min(ProfilePlans.envelope(profile).cores(), Runtime.getRuntime().availableProcessors());
+        return new CapacitySearch.Outcome(o.result().withEnvelope(new io.rcbench.run.CapacityResult.Envelope(e.name(),
+            e.cores(), e.memoryMb(), held)), o.steps(), o.ceilingRun(), o.reachedMax(), o.stepBudgetSpent());
     }
 
     /**
@@ -95,14 +114,15 @@ public final class CapacityJob {
     /** The lines printed at the end: the curve, the knee, the ceiling, and documented vs measured. */
     String summary(CapacitySearch.Outcome o) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%n%-8s %-13s %10s %10s %10s %12s %10s %8s%n", "active", "verdict", "send p50",
-            "send p95", "send p99", "delivery p95", "actions/s", "errors"));
+        b.append(String.format("%n%-8s %-13s %10s %10s %10s %12s %10s %8s %8s%n", "active", "verdict", "send p50",
+            "send p95", "send p99", "delivery p95", "actions/s", "sends/s", "errors"));
         o.result().steps().stream().sorted(java.util.Comparator.comparingInt(s -> s.activeUsers())).forEach(s -> {
             var send = s.actions().get("sendMessage");
-            b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8d%n", s.activeUsers(),
+            b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8.2f %8d%n", s.activeUsers(),
                 s.pass() ? "PASS" : s.probe() ? "probe" : "not held", ms(send == null ? null : send.p50Ms()),
                 ms(send == null ? null : send.p95Ms()), ms(send == null ? null : send.p99Ms()),
-                ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(), s.errors()));
+                ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(),
+                s.completedPerSec().getOrDefault("sendMessage", 0.0), s.errors()));
         });
         Integer ceiling = o.result().ceilingUsers();
         b.append("knee: ").append(o.result().kneeUsers() == null ? "not found" : o.result().kneeUsers() + " active users")

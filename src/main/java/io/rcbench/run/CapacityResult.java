@@ -48,14 +48,25 @@ public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, I
         return steps.stream().mapToDouble(Step::throughputPerSec).max().orElse(0);
     }
 
+    /** This result with {@code envelope} in place of its own. */
+    public CapacityResult withEnvelope(Envelope envelope) {
+        return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);
+    }
+
     /**
      * The envelope a search ran against, as the sizing page compares them.
      *
-     * @param name     the profile's envelope name or a label such as {@code cores=2}
-     * @param cores    CPU cores
-     * @param memoryMb memory in MB
+     * @param name        a label such as {@code 2 cores, 512 MB}
+     * @param cores       CPU cores the profile declared
+     * @param memoryMb    memory in MB
+     * @param heldToCores the cores the embedded workspace was actually pinned to (fewer than {@code cores} when the
+     *                    machine has fewer), or {@code null} on a real target
      */
-    public record Envelope(String name, double cores, long memoryMb) {
+    public record Envelope(String name, double cores, long memoryMb, Integer heldToCores) {
+        /** The cores that did the work: {@code heldToCores} when known, else the declared {@code cores}. */
+        public double effectiveCores() {
+            return heldToCores == null ? cores : Math.min(cores, heldToCores);
+        }
     }
 
     /**

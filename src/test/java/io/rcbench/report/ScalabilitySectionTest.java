@@ -30,7 +30,7 @@ class ScalabilitySectionTest {
                 null, truth.throughputAt(n), 0, n <= 24));
         }
         CapacityResult r = new CapacityResult("minimal-vps", steps, List.of(), 16, 24, 50,
-            new CapacityResult.Envelope("minimal-vps", 1, 1024), null);
+            new CapacityResult.Envelope("minimal-vps", 1, 1024, null), null);
         return ScalabilityAnalysis.of(r, "sendMessage", new UslBootstrap(200, 3)).map(r::withModel).orElse(r);
     }
 

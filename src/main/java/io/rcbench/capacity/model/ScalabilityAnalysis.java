@@ -34,7 +34,7 @@ public final class ScalabilityAnalysis {
      * The model of {@code result}'s steps, or empty when fewer than {@link UslFit#MIN_LOADS} distinct loads completed
      * any action (three parameters need three loads).
      *
-     * @param metric the knee metric: its completions/s are fitted when every step measured them (the action whose
+     * @param metric the knee metric: its completions/s are fitted when three loads measured them (the action whose
      *               latency defines the knee and, on a real server, slows with the rest), else all actions'; its
      *               median latency at the lowest load is the service time
      */
@@ -57,10 +57,14 @@ public final class ScalabilityAnalysis {
         return !points.isEmpty() && ModelWarnings.efficiency(points) < ModelWarnings.LINEAR_SHARE;
     }
 
+    /**
+     * The knee metric when at least {@link UslFit#MIN_LOADS} distinct loads completed it (a step that completed none,
+     * e.g. one cut short, is then left out), else all actions.
+     */
     private static String throughputOf(CapacityResult result, String metric) {
-        boolean everyStep = !result.steps().isEmpty() && result.steps().stream()
-            .filter(s -> s.throughputPerSec() > 0).allMatch(s -> s.completedPerSec().getOrDefault(metric, 0.0) > 0);
-        return everyStep ? metric : ALL_ACTIONS;
+        long loads = result.steps().stream().filter(s -> s.completedPerSec().getOrDefault(metric, 0.0) > 0)
+            .mapToInt(CapacityResult.Step::activeUsers).distinct().count();
+        return loads >= UslFit.MIN_LOADS ? metric : ALL_ACTIONS;
     }
 
     private static List<LoadPoint> points(CapacityResult result, String of) {
