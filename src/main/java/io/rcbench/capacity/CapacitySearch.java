@@ -186,17 +186,17 @@ public final class CapacitySearch {
         }
         long completed = 0;
         long errors = 0;
-        Map<String, Long> byAction = new TreeMap<>();
         for (TimelinePoint p : folder.readTimeline()) {
             if (p.tMs() > from && p.tMs() <= to + 1000) {
                 completed += p.actions().values().stream().mapToLong(Long::longValue).sum();
-                p.actions().forEach((name, n) -> byAction.merge(name, n, Long::sum));
                 errors += p.errors().values().stream().mapToLong(Long::longValue).sum();
             }
         }
         double seconds = Math.max(1, (to - from) / 1000.0);
+        // per action from the latency log: one sample per completion, over exactly the intervals the percentiles
+        // above come from (the timeline's window may take one interval more)
         Map<String, Double> perSec = new TreeMap<>();
-        byAction.forEach((name, n) -> perSec.put(name, n / seconds));
+        actions.keySet().forEach(name -> perSec.put(name, log.totals().get(name).getTotalCount() / seconds));
         return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed(),
             perSec, probe);
     }

@@ -113,7 +113,7 @@ final class CapacityCommand implements Callable<Integer> {
             System.err.println("no envelope produced a capacity run");
             return ExitCodes.FAIL;
         }
-        return SizingCommand.run(runs, targetOptions.reports.resolve(io.rcbench.job.MainJob.newRunId(profile + "-sizing")),
+        return SizingCommand.run(runs, targetOptions.reports.resolve(io.rcbench.job.MainJob.newRunId(profiles.get(0).name() + "-sizing")),
             profileOptions.profiles, System.out, System.err);
     }
 

@@ -73,13 +73,14 @@ public final class CapacityChart {
     public static Chart throughput(CapacityResult result) {
         List<CapacityResult.Step> steps = new ArrayList<>(result.steps());
         steps.sort(Comparator.comparingInt(CapacityResult.Step::activeUsers));
+        ScalabilityModel m = result.model();
         // each dot followed by a NaN, so the path has no segments and only the dots show
         double[] x = new double[2 * steps.size()];
         double[] y = new double[2 * steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             x[2 * i] = steps.get(i).activeUsers();
             x[2 * i + 1] = steps.get(i).activeUsers();
-            y[2 * i] = steps.get(i).throughputPerSec();
+            y[2 * i] = m == null ? steps.get(i).throughputPerSec() : m.measured(steps.get(i));
             y[2 * i + 1] = Double.NaN;
         }
         List<Chart.Series> series = new ArrayList<>();
@@ -91,7 +92,6 @@ public final class CapacityChart {
         if (result.ceilingUsers() != null) {
             markers.add(new Chart.Marker(result.ceilingUsers(), "ceiling " + result.ceilingUsers(), "#c62828"));
         }
-        ScalabilityModel m = result.model();
         if (m != null && !m.band().isEmpty()) {
             double[] bx = m.band().stream().mapToDouble(ScalabilityModel.BandPoint::users).toArray();
             series.add(Chart.Series.line("model (USL)", bx,
@@ -111,6 +111,6 @@ public final class CapacityChart {
             }
         }
         return new Chart("Throughput by active users", Chart.Axis.linear("active users", Chart.Format.INTEGER),
-            Chart.Axis.linear("actions/s", Chart.Format.NUMBER), series, List.of(), List.of(), markers);
+            Chart.Axis.linear(m == null ? "actions/s" : m.unit(), Chart.Format.NUMBER), series, List.of(), List.of(), markers);
     }
 }

@@ -25,13 +25,14 @@ final class ScalabilitySection {
                 + "capacity.json was written before rcbench fitted one.</p>").toString();
         }
         b.append("<p>The Universal Scalability Law, X(N) = λN / (1 + σ(N − 1) + κN(N − 1)), fitted to every step's "
-            + "completed actions/s by least squares (R² ").append(Html.num(m.rSquared(), 3)).append("); intervals are "
+            + "completions per second of ").append(Html.esc(m.throughputOf())).append(" by least squares (R² ").append(Html.num(m.rSquared(), 3)).append("); intervals are "
             + "95% bootstrap ranges over the steps (").append(m.bootstrapSamples()).append(" resamples, seed ")
             .append(m.seed()).append(").</p><ul><li>").append(sigmaWords(m)).append("</li><li>").append(kappaWords(m))
-            .append("</li><li>λ = ").append(estimate(m.lambda(), 3)).append(" actions/s per user with no contention.");
+            .append("</li><li>λ = ").append(estimate(m.lambda(), 3)).append(' ').append(Html.esc(m.unit()))
+            .append(" per user with no contention.");
         if (m.concurrencyAtPeak() != null) {
             b.append("</li><li>At its peak the target completes ").append(estimate(m.peakThroughputPerSec(), 1))
-                .append(" actions/s; with the measured service time of ").append(Html.ms(m.serviceTimeMs()))
+                .append(' ').append(Html.esc(m.unit())).append("; with the measured service time of ").append(Html.ms(m.serviceTimeMs()))
                 .append(" ms, Little's law puts about ").append(Html.num(m.concurrencyAtPeak(), 1))
                 .append(" actions in service at once.");
         }
@@ -45,8 +46,8 @@ final class ScalabilitySection {
         b.append("<div class=\"charts\">").append(SvgChartWriter.write(CapacityChart.throughput(r))).append("</div>");
         b.append(sideBySide(r, m));
         b.append("<details><summary>Residuals (").append(m.residuals().size())
-            .append(" steps)</summary><table><tr><th>active users</th><th>measured actions/s</th><th>model</th>"
-                + "<th>residual</th></tr>");
+            .append(" steps)</summary><table><tr><th>active users</th><th>measured ").append(Html.esc(m.unit()))
+            .append("</th><th>model</th><th>residual</th></tr>");
         m.residuals().forEach(x -> b.append("<tr><td>").append(Html.count(x.users())).append("</td><td>")
             .append(Html.num(x.measuredPerSec(), 2)).append("</td><td>").append(Html.num(x.fittedPerSec(), 2))
             .append("</td><td>").append(Html.num(x.measuredPerSec() - x.fittedPerSec(), 2)).append("</td></tr>"));
@@ -55,14 +56,14 @@ final class ScalabilitySection {
 
     /** Documented limit, measured knee and ceiling, and the model's loads, in one table. */
     private static String sideBySide(CapacityResult r, ScalabilityModel m) {
-        StringBuilder b = new StringBuilder("<table class=\"side-by-side\"><tr><th></th><th>active users</th>"
-            + "<th>actions/s</th></tr>");
+        StringBuilder b = new StringBuilder("<table class=\"side-by-side\"><tr><th></th><th>active users</th><th>")
+            .append(Html.esc(m.unit())).append("</th></tr>");
         row(b, "documented (profile)", r.documentedActiveUsers() == null ? "–" : Html.count(r.documentedActiveUsers()), "–");
         row(b, "measured knee (p95 doubles)", r.kneeUsers() == null ? "not found" : Html.count(r.kneeUsers()),
-            r.kneeUsers() == null ? "–" : Html.num(throughputAt(r, r.kneeUsers()), 1));
+            r.kneeUsers() == null ? "–" : Html.num(throughputAt(r, m, r.kneeUsers()), 1));
         row(b, "measured ceiling (every SLO held)", r.ceilingUsers() == null ? "none" : Html.count(r.ceilingUsers()),
-            r.ceilingUsers() == null ? "–" : Html.num(throughputAt(r, r.ceilingUsers()), 1));
-        row(b, "measured peak", "–", Html.num(r.measuredPeakPerSec(), 1));
+            r.ceilingUsers() == null ? "–" : Html.num(throughputAt(r, m, r.ceilingUsers()), 1));
+        row(b, "measured peak", "–", Html.num(m.measuredPeak(r), 1));
         row(b, "model: latency climbs from", estimate(m.climbUsers(), 0), "–");
         row(b, "model: peak", m.peakUsers().value() == null ? "none (levels off)" : estimate(m.peakUsers(), 0),
             estimate(m.peakThroughputPerSec(), 1));
@@ -74,9 +75,9 @@ final class ScalabilitySection {
             .append(perSec).append("</td></tr>");
     }
 
-    private static double throughputAt(CapacityResult r, int users) {
+    private static double throughputAt(CapacityResult r, ScalabilityModel m, int users) {
         return r.steps().stream().filter(s -> s.activeUsers() == users)
-            .mapToDouble(CapacityResult.Step::throughputPerSec).average().orElse(Double.NaN);
+            .mapToDouble(m::measured).average().orElse(Double.NaN);
     }
 
     /** "σ = 0.10 [0.08, 0.12]: about 10% of the work serialises ...". */

@@ -43,11 +43,6 @@ public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, I
         return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);
     }
 
-    /** The highest throughput any step measured, actions/s; 0 without steps. */
-    public double measuredPeakPerSec() {
-        return steps.stream().mapToDouble(Step::throughputPerSec).max().orElse(0);
-    }
-
     /** This result with {@code envelope} in place of its own. */
     public CapacityResult withEnvelope(Envelope envelope) {
         return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);

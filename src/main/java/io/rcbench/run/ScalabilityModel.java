@@ -35,10 +35,29 @@ public record ScalabilityModel(String throughputOf, Usl usl, Estimate lambda, Es
                                Double serviceTimeMs, Double concurrencyAtPeak, double rSquared,
                                List<Residual> residuals, List<BandPoint> band, int bootstrapSamples, long seed,
                                List<Warning> warnings) {
+    /** {@link #throughputOf()} when every action's completions were fitted. */
+    public static final String ALL_ACTIONS = "all actions";
+
     public ScalabilityModel {
         residuals = residuals == null ? List.of() : List.copyOf(residuals);
         band = band == null ? List.of() : List.copyOf(band);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** What the model was fitted to at {@code step}: completions/s of {@link #throughputOf()}; NaN if not measured. */
+    public double measured(CapacityResult.Step step) {
+        return ALL_ACTIONS.equals(throughputOf) ? step.throughputPerSec()
+            : step.completedPerSec().getOrDefault(throughputOf, Double.NaN);
+    }
+
+    /** The highest {@link #measured} over {@code result}'s steps; 0 without any. */
+    public double measuredPeak(CapacityResult result) {
+        return result.steps().stream().mapToDouble(this::measured).filter(Double::isFinite).max().orElse(0);
+    }
+
+    /** The unit of the fitted throughput: {@code actions/s} or e.g. {@code sendMessage/s}. */
+    public String unit() {
+        return ALL_ACTIONS.equals(throughputOf) ? "actions/s" : throughputOf + "/s";
     }
 
     /** True when a warning with {@code code} was raised. */

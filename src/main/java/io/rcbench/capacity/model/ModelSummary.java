@@ -14,13 +14,13 @@ public final class ModelSummary {
     public static String lines(CapacityResult result) {
         ScalabilityModel m = result.model();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "model (USL, R² %.3f, %d resamples): lambda %s/s per user, sigma %s, kappa %s%n",
-            m.rSquared(), m.bootstrapSamples(), estimate(m.lambda(), "%.3g"), estimate(m.sigma(), "%.3g"),
-            estimate(m.kappa(), "%.3g")));
-        b.append(String.format(Locale.ROOT, "predicted peak: %s actions/s%s (measured %.1f); latency climbs from %s "
-                + "active users%n", estimate(m.peakThroughputPerSec(), "%.1f"),
+        b.append(String.format(Locale.ROOT, "model (USL on %s, R² %.3f, %d resamples): lambda %s %s per user, sigma %s, "
+                + "kappa %s%n", m.throughputOf(), m.rSquared(), m.bootstrapSamples(), estimate(m.lambda(), "%.3g"),
+            m.unit(), estimate(m.sigma(), "%.3g"), estimate(m.kappa(), "%.3g")));
+        b.append(String.format(Locale.ROOT, "predicted peak: %s %s%s (measured %.1f); latency climbs from %s "
+                + "active users%n", estimate(m.peakThroughputPerSec(), "%.1f"), m.unit(),
             m.peakUsers().value() == null ? " (levels off, no retrograde region)"
-                : " at " + estimate(m.peakUsers(), "%.0f") + " active users", result.measuredPeakPerSec(),
+                : " at " + estimate(m.peakUsers(), "%.0f") + " active users", m.measuredPeak(result),
             estimate(m.climbUsers(), "%.0f")));
         m.warnings().forEach(w -> b.append("model warning: ").append(w.message()).append('\n'));
         return b.toString();

@@ -28,7 +28,7 @@ public final class ScalabilityAnalysis {
     }
 
     /** What {@link ScalabilityModel#throughputOf()} says when the fit is over every action's completions. */
-    public static final String ALL_ACTIONS = "all actions";
+    public static final String ALL_ACTIONS = ScalabilityModel.ALL_ACTIONS;
 
     /**
      * The model of {@code result}'s steps, or empty when fewer than {@link UslFit#MIN_LOADS} distinct loads completed
