@@ -103,7 +103,7 @@ final class CapacityCommand implements Callable<Integer> {
         }
         List<java.nio.file.Path> runs = new ArrayList<>();
         for (Profile p : profiles) {
-            System.out.println("envelope " + kv[0] + "=" + io.rcbench.capacity.CapacitySearch.label(p.envelope().cores(),
+            System.out.println("envelope: " + io.rcbench.capacity.CapacitySearch.label(p.envelope().cores(),
                 p.envelope().memoryMb()));
             CapacityJob job = job(p);
             job.run(decision(p), maxSteps, probes);

@@ -96,17 +96,17 @@ public final class SizingAnalysis {
     private static List<SizingResult.Row> table(List<SizingResult.Measured> measured, List<Documented> documented,
                                                 Fit fit, double lo, double hi) {
         List<SizingResult.Row> rows = new ArrayList<>();
+        // a measured row leaves the documented column empty: another profile's documented count on the same cores is
+        // for another mix, and sits on its own row below
         for (SizingResult.Measured m : measured) {
             double cores = m.envelope().effectiveCores();
-            Integer doc = documented.stream().filter(d -> d.cores() == m.envelope().cores())
-                .map(Documented::activeUsers).findFirst().orElse(null);
             rows.add(new SizingResult.Row(m.envelope().name() + (cores < m.envelope().cores()
-                ? " (held to " + fmt(cores) + " on this machine)" : ""), cores, doc, m.ceilingUsers(),
-                fit == null ? null : fit.usl().throughputAt(cores), outside(cores, lo, hi)));
+                ? " (held to " + fmt(cores) + " on this machine)" : ""), cores, null, m.ceilingUsers(),
+                fit == null ? null : fit.usl().throughputAt(cores), fit != null && outside(cores, lo, hi)));
         }
         for (Documented d : documented) {
             rows.add(new SizingResult.Row(d.label(), d.cores(), d.activeUsers(), null,
-                fit == null ? null : fit.usl().throughputAt(d.cores()), outside(d.cores(), lo, hi)));
+                fit == null ? null : fit.usl().throughputAt(d.cores()), fit != null && outside(d.cores(), lo, hi)));
         }
         rows.sort(Comparator.comparingDouble(SizingResult.Row::cores));
         return rows;

@@ -55,6 +55,19 @@ class SizingAnalysisTest {
     }
 
     @Test
+    void withoutAnyCeilingNothingIsPredictedAndNothingCalledAnExtrapolation() {
+        SizingResult s = SizingAnalysis.of(List.of(run(1, 1, null, null), run(2, 2, null, null)),
+            List.of(new SizingAnalysis.Documented("minimal-vps", 1, 50)));
+        assertThat(s.fit()).isNull();
+        assertThat(s.table()).allMatch(r -> r.predictedCeilingUsers() == null && !r.extrapolated());
+        // a measured row never borrows another profile's documented count
+        assertThat(s.table()).filteredOn(r -> r.measuredCeilingUsers() == null && !r.label().equals("minimal-vps"))
+            .allMatch(r -> r.documentedActiveUsers() == null);
+        assertThat(s.answers()).containsExactly("The profile documents no active-user count, so there is nothing to "
+            + "size for.");
+    }
+
+    @Test
     void runsOfDifferentProfilesAreRefused() {
         SizingAnalysis.Run other = new SizingAnalysis.Run("x", new CapacityResult("other", List.of(), List.of(), null, 5,
             null, new CapacityResult.Envelope("1 core", 1, 512, null), null));
