@@ -61,7 +61,7 @@ public final class CapacitySearch {
         for (int i = 0; i < maxSteps; i++) {
             NextStep.Decision d = decide.next(done);
             if (d instanceof NextStep.Decision.Done stop) {
-                probe(profile, runner, console, done, curve);
+                probe(profile, runner, console, curve);
                 return finish(profile, done, curve, stop.ceiling(), ceilingRun, stop.reachedMax(), false);
             }
             NextStep.Decision.Run step = (NextStep.Decision.Run) d;
@@ -79,29 +79,21 @@ public final class CapacitySearch {
         return finish(profile, done, curve, OptionalInt.empty(), ceilingRun, false, true);
     }
 
-    /**
-     * Runs up to {@code probes} levels above everything measured (each {@code growth} times the last, never past
-     * {@code max}) while the curve has not bent; only after a failure, so a probe never claims a ceiling.
-     */
-    private void probe(Profile profile, StepRunner runner, PrintStream console, List<StepOutcome> done,
-                       List<CapacityResult.Step> curve) throws Exception {
-        if (done.stream().allMatch(StepOutcome::passed)) {
-            return;
-        }
-        for (int k = 1; k <= probes; k++) {
-            if (ScalabilityAnalysis.bends(new CapacityResult(profile.name(), curve, List.of(), null, null), KNEE_METRIC)) {
+    /** Runs the probes {@link Probes} asks for, after the search has converged. */
+    private void probe(Profile profile, StepRunner runner, PrintStream console, List<CapacityResult.Step> curve)
+        throws Exception {
+        Probes plan = new Probes(probes, decide.growth(), decide.max(), KNEE_METRIC);
+        for (int k = 0; ; k++) {
+            OptionalInt next = plan.next(profile.name(), curve, k);
+            if (next.isEmpty()) {
                 return;
             }
-            int highest = curve.stream().mapToInt(CapacityResult.Step::activeUsers).max().orElse(0);
-            int level = (int) Math.min(decide.max(), Math.max(highest + 1, Math.round(highest * decide.growth())));
-            if (level <= highest) {
-                return;
-            }
+            int level = next.getAsInt();
             console.printf("capacity probe %d: %d active users (past the ceiling, to measure where throughput bends)%n",
-                k, level);
+                k + 1, level);
             StepRunner.Result r = runner.run(level, false);
             curve.add(point(r.folder(), new StepOutcome(level, r.status(), false), true));
-            console.printf("capacity probe %d: %d active users -> %s%n", k, level, r.status());
+            console.printf("capacity probe %d: %d active users -> %s%n", k + 1, level, r.status());
         }
     }
 
