@@ -1,5 +1,6 @@
 package io.rcbench.capacity;
 
+import io.rcbench.capacity.model.ScalabilityAnalysis;
 import io.rcbench.metrics.IntervalLog;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.Slos;
@@ -20,17 +21,32 @@ import org.HdrHistogram.Histogram;
 /**
  * Runs a capacity search: asks {@link NextStep} for the next level, runs it, until the decision is to stop or the
  * step budget is spent; then builds the curve (per level: p50/p95/p99 per action, delivery, throughput, errors),
- * the knee and the ceiling. Steps are independent runs with the same seed, so two searches on one target agree.
+ * the knee and the ceiling, and fits the scalability model to it. Steps are independent runs with the same seed, so two searches on one target agree.
  */
 public final class CapacitySearch {
     /** The latency metric the knee is read from. */
     static final String KNEE_METRIC = "sendMessage";
     private final NextStep decide;
     private final int maxSteps;
+    private final int probes;
 
+    /** A search without probes past the ceiling. */
     public CapacitySearch(NextStep decide, int maxSteps) {
+        this(decide, maxSteps, 0);
+    }
+
+    /**
+     * @param probes at most this many levels run past the lowest failure once the search has converged, only while
+     *               the measured throughput has not bent yet: an SLO ceiling is usually met before the target's
+     *               throughput saturates, and a scalability model fitted to a straight line cannot say where it will
+     */
+    public CapacitySearch(NextStep decide, int maxSteps, int probes) {
+        if (probes < 0) {
+            throw new IllegalArgumentException("probes must be >= 0: " + probes);
+        }
         this.decide = decide;
         this.maxSteps = maxSteps;
+        this.probes = probes;
     }
 
     /** The search's result: the curve as written to capacity.json, and the folder of the last step that passed. */
@@ -45,6 +61,7 @@ public final class CapacitySearch {
         for (int i = 0; i < maxSteps; i++) {
             NextStep.Decision d = decide.next(done);
             if (d instanceof NextStep.Decision.Done stop) {
+                probe(profile, runner, console, curve);
                 return finish(profile, done, curve, stop.ceiling(), ceilingRun, stop.reachedMax(), false);
             }
             NextStep.Decision.Run step = (NextStep.Decision.Run) d;
@@ -53,13 +70,31 @@ public final class CapacitySearch {
             StepRunner.Result r = runner.run(step.activeUsers(), step.confirmation());
             StepOutcome o = new StepOutcome(step.activeUsers(), r.status(), step.confirmation());
             done.add(o);
-            curve.add(point(r.folder(), o));
+            curve.add(point(r.folder(), o, false));
             if (o.passed() && (ceilingRun == null || step.activeUsers() >= ceilingLevel(done))) {
                 ceilingRun = r.folder();
             }
             console.printf("capacity step %d: %d active users -> %s%n", i + 1, step.activeUsers(), r.status());
         }
         return finish(profile, done, curve, OptionalInt.empty(), ceilingRun, false, true);
+    }
+
+    /** Runs the probes {@link Probes} asks for, after the search has converged. */
+    private void probe(Profile profile, StepRunner runner, PrintStream console, List<CapacityResult.Step> curve)
+        throws Exception {
+        Probes plan = new Probes(probes, decide.growth(), decide.max(), KNEE_METRIC);
+        for (int k = 0; ; k++) {
+            OptionalInt next = plan.next(profile.name(), curve, k);
+            if (next.isEmpty()) {
+                return;
+            }
+            int level = next.getAsInt();
+            console.printf("capacity probe %d: %d active users (past the ceiling, to measure where throughput bends)%n",
+                k + 1, level);
+            StepRunner.Result r = runner.run(level, false);
+            curve.add(point(r.folder(), new StepOutcome(level, r.status(), false), true));
+            console.printf("capacity probe %d: %d active users -> %s%n", k + 1, level, r.status());
+        }
     }
 
     private static int ceilingLevel(List<StepOutcome> done) {
@@ -70,9 +105,21 @@ public final class CapacitySearch {
                            OptionalInt ceiling, RunFolder ceilingRun, boolean reachedMax, boolean budgetSpent) {
         List<CapacityResult.Step> sorted = new ArrayList<>(curve);
         sorted.sort(Comparator.comparingInt(CapacityResult.Step::activeUsers));
+        Integer documented = profile.limits().map(l -> l.activeUsers().isPresent() ? l.activeUsers().getAsInt() : null)
+            .orElse(null);
         CapacityResult result = new CapacityResult(profile.name(), curve, slos(profile.slos()), knee(sorted),
-            ceiling.isPresent() ? ceiling.getAsInt() : null);
+            ceiling.isPresent() ? ceiling.getAsInt() : null, documented, new CapacityResult.Envelope(
+            label(profile.envelope().cores(), profile.envelope().memoryMb()), profile.envelope().cores(),
+            profile.envelope().memoryMb(), null), null);
+        result = ScalabilityAnalysis.of(result, KNEE_METRIC, ScalabilityAnalysis.DEFAULT_BOOTSTRAP)
+            .map(result::withModel).orElse(result);
         return new Outcome(result, List.copyOf(done), ceilingRun, reachedMax, budgetSpent);
+    }
+
+    /** {@code 2 cores, 512 MB}. */
+    public static String label(double cores, long memoryMb) {
+        String c = cores == Math.rint(cores) ? String.valueOf((long) cores) : String.valueOf(cores);
+        return c + (cores == 1 ? " core, " : " cores, ") + memoryMb + " MB";
     }
 
     /**
@@ -109,7 +156,7 @@ public final class CapacitySearch {
     }
 
     /** One level's figures over its hold window, from its run folder. */
-    static CapacityResult.Step point(RunFolder folder, StepOutcome o) throws IOException {
+    static CapacityResult.Step point(RunFolder folder, StepOutcome o, boolean probe) throws IOException {
         RunSummary s = folder.readSummary();
         long from = s.phases().holdStartMs();
         long to = s.phases().holdEndMs();
@@ -138,6 +185,11 @@ public final class CapacitySearch {
             }
         }
         double seconds = Math.max(1, (to - from) / 1000.0);
-        return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed());
+        // per action from the latency log: one sample per completion, over exactly the intervals the percentiles
+        // above come from (the timeline's window may take one interval more)
+        Map<String, Double> perSec = new TreeMap<>();
+        actions.keySet().forEach(name -> perSec.put(name, log.totals().get(name).getTotalCount() / seconds));
+        return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed(),
+            perSec, probe);
     }
 }

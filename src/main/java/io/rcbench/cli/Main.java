@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code rcbench <command>}: the entry point of the shaded jar. */
 @Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
-    subcommands = {RunCommand.class, CapacityCommand.class, MergeCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
+    subcommands = {RunCommand.class, CapacityCommand.class, SizingCommand.class, MergeCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
         ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, MergeBenchCommand.class, AccuracyBenchCommand.class,
         SessionsBenchCommand.class})
 public final class Main {

@@ -3,6 +3,7 @@ package io.rcbench.job;
 import io.rcbench.capacity.CapacitySearch;
 import io.rcbench.capacity.NextStep;
 import io.rcbench.capacity.StepRunner;
+import io.rcbench.capacity.model.ModelSummary;
 import io.rcbench.profile.Limits;
 import io.rcbench.profile.Profile;
 import io.rcbench.report.RunIndexWriter;
@@ -27,6 +28,7 @@ public final class CapacityJob {
     private final Path reports;
     private final List<String> workspaceArgs;
     private final PrintStream console;
+    private Path written;
 
     public CapacityJob(Profile profile, ProfilePlans.Target target, Path reports, List<String> workspaceArgs,
                        PrintStream console) {
@@ -37,7 +39,18 @@ public final class CapacityJob {
         this.console = console;
     }
 
+    /** The capacity run folder the last {@link #run} wrote, or empty when no step produced one. */
+    public java.util.Optional<Path> written() {
+        return java.util.Optional.ofNullable(written);
+    }
+
+    /** A search without probes past the ceiling. */
     public CapacitySearch.Outcome run(NextStep decide, int maxSteps) throws Exception {
+        return run(decide, maxSteps, 0);
+    }
+
+    /** A search with up to {@code probes} levels past the ceiling for the scalability model. */
+    public CapacitySearch.Outcome run(NextStep decide, int maxSteps, int probes) throws Exception {
         String id = MainJob.newRunId(profile.name() + "-capacity");
         Path steps = reports.resolve(id + "-steps");
         RunFolder[] last = new RunFolder[1];
@@ -50,10 +63,12 @@ public final class CapacityJob {
             return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
                 out.folder());
         };
-        CapacitySearch.Outcome o = new CapacitySearch(decide, maxSteps).run(profile, runner, console);
+        CapacitySearch.Outcome searched = new CapacitySearch(decide, maxSteps, probes).run(profile, runner, console);
+        CapacitySearch.Outcome o = target.url() != null ? searched : withHeldCores(searched);
         RunFolder shown = o.ceilingRun() != null ? o.ceilingRun() : last[0];
         if (shown != null) {
             RunFolder folder = new RunFolder(reports.resolve(id));
+            written = folder.dir();
             copyRun(shown, folder);
             var summary = folder.readSummary();
             if (summary.gatlingReport() != null) {
@@ -68,6 +83,17 @@ public final class CapacityJob {
         }
         console.print(summary(o));
         return o;
+    }
+
+    /** On the embedded workspace: the cores taskset actually gave it, never more than this machine has. */
+    private CapacitySearch.Outcome withHeldCores(CapacitySearch.Outcome o) {
+        var e = o.result().envelope();
+        if (e == null) {
+            return o;
+        }
+        int held = Math.min(ProfilePlans.envelope(profile).cores(), Runtime.getRuntime().availableProcessors());
+        return new CapacitySearch.Outcome(o.result().withEnvelope(new io.rcbench.run.CapacityResult.Envelope(e.name(),
+            e.cores(), e.memoryMb(), held)), o.steps(), o.ceilingRun(), o.reachedMax(), o.stepBudgetSpent());
     }
 
     /**
@@ -88,14 +114,15 @@ public final class CapacityJob {
     /** The lines printed at the end: the curve, the knee, the ceiling, and documented vs measured. */
     String summary(CapacitySearch.Outcome o) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%n%-8s %-13s %10s %10s %10s %12s %10s %8s%n", "active", "verdict", "send p50",
-            "send p95", "send p99", "delivery p95", "actions/s", "errors"));
+        b.append(String.format("%n%-8s %-13s %10s %10s %10s %12s %10s %8s %8s%n", "active", "verdict", "send p50",
+            "send p95", "send p99", "delivery p95", "actions/s", "sends/s", "errors"));
         o.result().steps().stream().sorted(java.util.Comparator.comparingInt(s -> s.activeUsers())).forEach(s -> {
             var send = s.actions().get("sendMessage");
-            b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8d%n", s.activeUsers(),
-                s.pass() ? "PASS" : "not held", ms(send == null ? null : send.p50Ms()),
+            b.append(String.format("%-8d %-13s %10s %10s %10s %12s %10.1f %8.2f %8d%n", s.activeUsers(),
+                s.pass() ? "PASS" : s.probe() ? "probe" : "not held", ms(send == null ? null : send.p50Ms()),
                 ms(send == null ? null : send.p95Ms()), ms(send == null ? null : send.p99Ms()),
-                ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(), s.errors()));
+                ms(s.delivery() == null ? null : s.delivery().p95Ms()), s.throughputPerSec(),
+                s.completedPerSec().getOrDefault("sendMessage", 0.0), s.errors()));
         });
         Integer ceiling = o.result().ceilingUsers();
         b.append("knee: ").append(o.result().kneeUsers() == null ? "not found" : o.result().kneeUsers() + " active users")
@@ -110,6 +137,11 @@ public final class CapacityJob {
                         ceiling, ceiling / (double) documented));
                 }
             });
+        if (o.result().model() != null) {
+            b.append(ModelSummary.lines(o.result()));
+        } else {
+            b.append("model: not fitted (fewer than 3 distinct loads completed any action)\n");
+        }
         return b.toString();
     }
 

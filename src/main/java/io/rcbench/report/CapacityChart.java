@@ -1,18 +1,22 @@
 package io.rcbench.report;
 
 import io.rcbench.run.CapacityResult;
+import io.rcbench.run.ScalabilityModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The capacity curve: active users against latency at one percentile, one line per action and delivery, each
+ * The capacity curves: active users against latency at one percentile, one line per action and delivery, each
  * step a dot; the SLO limits at that percentile shaded as the breach zone above the tightest limit, the knee
- * and the ceiling as vertical markers. Stateless.
+ * and the ceiling as vertical markers. And active users against throughput: the measured steps as dots with the
+ * fitted scalability model and its 95% band over them. Stateless.
  */
 public final class CapacityChart {
     static final String BREACH_FILL = "rgba(198,40,40,0.08)";
+    static final String MEASURED = "#37474f";
+    static final String MODEL = "#1565c0";
 
     private CapacityChart() {
     }
@@ -59,5 +63,54 @@ public final class CapacityChart {
         }
         return new Chart("Capacity: p" + percentile + " latency by active users", Chart.Axis.linear("active users", Chart.Format.INTEGER),
             Chart.Axis.linear("ms", Chart.Format.NUMBER), series, List.of(), bands, markers);
+    }
+
+    /**
+     * Throughput by active users: each step a dot (unjoined: confirmations repeat a level), the model's curve and
+     * its band as dashed bounds, the knee, the ceiling, the model's climb and peak loads as markers. Without a model,
+     * the measured dots alone.
+     */
+    public static Chart throughput(CapacityResult result) {
+        List<CapacityResult.Step> steps = new ArrayList<>(result.steps());
+        steps.sort(Comparator.comparingInt(CapacityResult.Step::activeUsers));
+        ScalabilityModel m = result.model();
+        // each dot followed by a NaN, so the path has no segments and only the dots show
+        double[] x = new double[2 * steps.size()];
+        double[] y = new double[2 * steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            x[2 * i] = steps.get(i).activeUsers();
+            x[2 * i + 1] = steps.get(i).activeUsers();
+            y[2 * i] = m == null ? steps.get(i).throughputPerSec() : m.measured(steps.get(i));
+            y[2 * i + 1] = Double.NaN;
+        }
+        List<Chart.Series> series = new ArrayList<>();
+        series.add(new Chart.Series("measured", x, y, MEASURED, false, true));
+        List<Chart.Marker> markers = new ArrayList<>();
+        if (result.kneeUsers() != null) {
+            markers.add(new Chart.Marker(result.kneeUsers(), "knee " + result.kneeUsers(), "#ef6c00"));
+        }
+        if (result.ceilingUsers() != null) {
+            markers.add(new Chart.Marker(result.ceilingUsers(), "ceiling " + result.ceilingUsers(), "#c62828"));
+        }
+        if (m != null && !m.band().isEmpty()) {
+            double[] bx = m.band().stream().mapToDouble(ScalabilityModel.BandPoint::users).toArray();
+            series.add(Chart.Series.line("model (USL)", bx,
+                m.band().stream().mapToDouble(ScalabilityModel.BandPoint::fittedPerSec).toArray(), MODEL));
+            series.add(new Chart.Series("95% band, low", bx,
+                m.band().stream().mapToDouble(ScalabilityModel.BandPoint::lowPerSec).toArray(), MODEL, true, false));
+            series.add(new Chart.Series("95% band, high", bx,
+                m.band().stream().mapToDouble(ScalabilityModel.BandPoint::highPerSec).toArray(), MODEL, true, false));
+            double reach = bx[bx.length - 1];
+            Double climb = m.climbUsers().value();
+            if (climb != null && climb <= reach) {
+                markers.add(new Chart.Marker(climb, "model: latency climbs " + Math.round(climb), MODEL));
+            }
+            Double peak = m.peakUsers().value();
+            if (peak != null && peak <= reach) {
+                markers.add(new Chart.Marker(peak, "model: peak " + Math.round(peak), MODEL));
+            }
+        }
+        return new Chart("Throughput by active users", Chart.Axis.linear("active users", Chart.Format.INTEGER),
+            Chart.Axis.linear(m == null ? "actions/s" : m.unit(), Chart.Format.NUMBER), series, List.of(), List.of(), markers);
     }
 }

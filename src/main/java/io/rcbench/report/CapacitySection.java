@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The capacity section: knee and ceiling in words, the users-vs-latency curves (p95, p99) and the step table. */
+/**
+ * The capacity section: knee and ceiling in words, the users-vs-latency curves (p95, p99), the scalability model
+ * ({@link ScalabilitySection}) and the step table.
+ */
 final class CapacitySection {
     private CapacitySection() {
     }
@@ -21,6 +24,7 @@ final class CapacitySection {
         }
         b.append("</p><div class=\"charts\">").append(SvgChartWriter.write(CapacityChart.of(r, 95)))
             .append(SvgChartWriter.write(CapacityChart.of(r, 99))).append("</div>");
+        b.append(ScalabilitySection.html(r));
         List<CapacityResult.Step> steps = r.steps().stream().sorted(Comparator.comparingInt(CapacityResult.Step::activeUsers)).toList();
         TreeSet<String> names = new TreeSet<>(MetricNames.ORDERING);
         steps.forEach(s -> names.addAll(s.actions().keySet()));
@@ -35,7 +39,8 @@ final class CapacitySection {
             }
             b.append("<td>").append(s.delivery() == null ? "–" : Html.ms(s.delivery().p95Ms()) + " / " + Html.ms(s.delivery().p99Ms()))
                 .append("</td><td>").append(Html.num(s.throughputPerSec(), 1)).append("</td><td>").append(Html.count(s.errors()))
-                .append("</td><td><span class=\"badge ").append(s.pass() ? "PASS\">PASS" : "FAIL\">FAIL").append("</span></td></tr>");
+                .append("</td><td><span class=\"badge ").append(s.pass() ? "PASS\">PASS" : "FAIL\">FAIL").append("</span>")
+                .append(s.probe() ? " probe" : "").append("</td></tr>");
         }
         return b.append("</table></div></section>").toString();
     }

@@ -18,14 +18,50 @@ import java.util.Optional;
  * @param slos         the latency limits the steps were judged by, drawn as the SLO band
  * @param kneeUsers    active users at the knee, or {@code null} when none was found
  * @param ceilingUsers the highest active users that passed, or {@code null} when no step passed
+ * @param documentedActiveUsers the profile's documented concurrently active users, or {@code null}
+ * @param envelope     the hardware envelope the profile describes (what the embedded workspace was held to, or
+ *                     what the real target was declared to be), or {@code null}
+ * @param model        the scalability model fitted to the steps, or {@code null} when it could not be fitted
  */
 public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, Integer kneeUsers,
-                             Integer ceilingUsers) {
+                             Integer ceilingUsers, Integer documentedActiveUsers, Envelope envelope,
+                             ScalabilityModel model) {
     public static final String FILE = "capacity.json";
 
     public CapacityResult {
         steps = steps == null ? List.of() : List.copyOf(steps);
         slos = slos == null ? List.of() : List.copyOf(slos);
+    }
+
+    /** A curve without documented figures, envelope or model (tests, older folders). */
+    public CapacityResult(String profile, List<Step> steps, List<Slo> slos, Integer kneeUsers, Integer ceilingUsers) {
+        this(profile, steps, slos, kneeUsers, ceilingUsers, null, null, null);
+    }
+
+    /** This result with {@code model} attached. */
+    public CapacityResult withModel(ScalabilityModel model) {
+        return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);
+    }
+
+    /** This result with {@code envelope} in place of its own. */
+    public CapacityResult withEnvelope(Envelope envelope) {
+        return new CapacityResult(profile, steps, slos, kneeUsers, ceilingUsers, documentedActiveUsers, envelope, model);
+    }
+
+    /**
+     * The envelope a search ran against, as the sizing page compares them.
+     *
+     * @param name        a label such as {@code 2 cores, 512 MB}
+     * @param cores       CPU cores the profile declared
+     * @param memoryMb    memory in MB
+     * @param heldToCores the cores the embedded workspace was actually pinned to (fewer than {@code cores} when the
+     *                    machine has fewer), or {@code null} on a real target
+     */
+    public record Envelope(String name, double cores, long memoryMb, Integer heldToCores) {
+        /** The cores that did the work: {@code heldToCores} when known, else the declared {@code cores}. */
+        public double effectiveCores() {
+            return heldToCores == null ? cores : Math.min(cores, heldToCores);
+        }
     }
 
     /**
@@ -37,11 +73,21 @@ public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, I
      * @param throughputPerSec completed actions per second
      * @param errors         failed actions
      * @param pass           whether every SLO held at this level
+     * @param completedPerSec per action name: completed actions per second (empty in folders written before it)
+     * @param probe          a level run past the ceiling only to measure throughput for the model; it does not
+     *                       move the ceiling
      */
     public record Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
-                       long errors, boolean pass) {
+                       long errors, boolean pass, Map<String, Double> completedPerSec, boolean probe) {
         public Step {
             actions = actions == null ? Map.of() : Map.copyOf(actions);
+            completedPerSec = completedPerSec == null ? Map.of() : Map.copyOf(completedPerSec);
+        }
+
+        /** A search step without per-action throughput. */
+        public Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
+                    long errors, boolean pass) {
+            this(activeUsers, actions, delivery, throughputPerSec, errors, pass, Map.of(), false);
         }
     }
 
