@@ -13,13 +13,16 @@ import scala.Option;
 
 /**
  * A Gatling action around one asynchronous step of a virtual user (a DDP call, a login, a subscription). It logs
- * the step to Gatling's stats engine and to rcbench's recorders (from the intended start the user's
- * {@link Arrivals} schedule set, and raw from the actual start), then continues the scenario with
- * {@code next.!(session)}, which hops back to the user's event loop whichever thread completed the step.
+ * the step to Gatling's stats engine and to rcbench's recorders: corrected from the intended start the user's
+ * {@link Arrivals} schedule set, raw from when the step's first frame left the socket to when its last answer was
+ * read from it ({@link WireTimes}; the action's own start and completion for steps without frames). A waited-for
+ * step continues the scenario with {@code next.!(session)} once it completes, which hops back to the user's event
+ * loop whichever thread completed it; a {@link StepActionBuilder#detached() detached} one continues at once and is
+ * recorded when it completes ({@link InFlight} counts it until then).
  *
  * <p>Plain {@link Action}, not Gatling's {@code ChainableAction}: those traits carry synthetic methods javac cannot
- * see and fail at run time (see architecture.md). Errors are handled here: a step that throws or fails marks the
- * session failed, is logged KO with its reason, and the scenario goes on.
+ * see and fail at run time (see architecture.md). Errors are handled here: a step that throws or fails is logged
+ * KO with its reason, a waited-for one also marks the session failed, and the scenario goes on.
  */
 final class AsyncAction implements Action {
     private final String name;
@@ -28,14 +31,17 @@ final class AsyncAction implements Action {
     private final StatsEngine stats;
     private final Clock clock;
     private final RunMetrics metrics;
+    private final boolean detached;
 
-    AsyncAction(String name, Step step, Action next, StatsEngine stats, Clock clock, RunMetrics metrics) {
+    AsyncAction(String name, Step step, Action next, StatsEngine stats, Clock clock, RunMetrics metrics,
+                boolean detached) {
         this.name = name;
         this.step = step;
         this.next = next;
         this.stats = stats;
         this.clock = clock;
         this.metrics = metrics;
+        this.detached = detached;
     }
 
     @Override
@@ -50,8 +56,15 @@ final class AsyncAction implements Action {
         long startMs = clock.nowMillis();
         long intended = Arrivals.takeIntended(session, startNanos);
         metrics.started(name, intended, startNanos);
+        WireTimes wire = new WireTimes();
+        InFlight inFlight = detached ? InFlight.of(session) : null;
         // the step sees its own intended start and may set the next action's (typing -> send)
-        Session base = Arrivals.clearIntended(session).set(Arrivals.CURRENT, intended);
+        Session base = Arrivals.clearIntended(session).set(Arrivals.CURRENT, intended).set(WireTimes.KEY, wire);
+        if (detached) {
+            base = base.set(InFlight.KEY, inFlight);
+            inFlight.begin();
+        }
+        Session failedBase = base;
         CompletionStage<Session> stage;
         try {
             stage = step.run(base);
@@ -59,21 +72,35 @@ final class AsyncAction implements Action {
             stage = java.util.concurrent.CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((after, error) -> {
-            long endNanos = System.nanoTime();
+            long endNanos = wire.lastRead(System.nanoTime());
             long endMs = clock.nowMillis();
-            if (error == null) {
-                metrics.succeeded(name, intended, startNanos, endNanos);
-                stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, OK$.MODULE$,
-                    Option.empty(), Option.empty());
-                next.$bang(after.remove(Arrivals.CURRENT).asScala());
-            } else {
-                ErrorReason reason = Failures.reason(error);
-                metrics.failed(name, reason);
-                stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, KO$.MODULE$,
-                    Option.empty(), Option.apply(reason.key() + ": " + Failures.message(error)));
-                next.$bang(base.remove(Arrivals.CURRENT).markAsFailed().asScala());
+            try {
+                if (error == null) {
+                    metrics.succeeded(name, intended, wire.firstSent(startNanos), endNanos);
+                    stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, OK$.MODULE$,
+                        Option.empty(), Option.empty());
+                    if (!detached) {
+                        next.$bang(after.remove(Arrivals.CURRENT).remove(WireTimes.KEY).asScala());
+                    }
+                } else {
+                    ErrorReason reason = Failures.reason(error);
+                    metrics.failed(name, reason);
+                    stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, KO$.MODULE$,
+                        Option.empty(), Option.apply(reason.key() + ": " + Failures.message(error)));
+                    if (!detached) {
+                        next.$bang(failedBase.remove(Arrivals.CURRENT).remove(WireTimes.KEY).markAsFailed().asScala());
+                    }
+                }
+            } finally {
+                if (detached) {
+                    inFlight.end();
+                }
             }
         });
+        if (detached) {
+            // the user does not wait; CURRENT stays, so a follow-up (typing's send) can place itself after this one
+            next.$bang(base.remove(WireTimes.KEY).asScala());
+        }
     }
 
     // StrictLogging's logger, required by the Action trait; unused here.
