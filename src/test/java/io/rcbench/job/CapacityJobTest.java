@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * under 800 ms, which an M/D/1 queue crosses near 16 users (load 0.8).
  */
 class CapacityJobTest {
-    static final List<String> TEST_MIX = List.of("mix.messagesPerActiveUserPerMinute=30", "mix.typing.share=0",
+    static final List<String> TEST_MIX = List.of("mix.level=moderate", "mix.messagesPerActiveUserPerMinute=30", "mix.typing.share=0",
         "mix.uploads.share=0", "mix.bots.count=0", "mix.bots.commandShare=0", "mix.reconnects.perConnectedUserPerHour=0",
         "mix.history.roomOpensPerActiveUserPerMinute=0", "mix.reads.perActiveUserPerMinute=0",
         "mix.webhooks.ciPerMinutePer100ActiveUsers=0", "mix.webhooks.alertsPerMinutePer100ActiveUsers=0",
