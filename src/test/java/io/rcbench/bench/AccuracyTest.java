@@ -61,7 +61,12 @@ class AccuracyTest {
 
         assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 (µs)").isGreaterThan(150_000);
         assertThat(r.raw().getValueAtPercentile(99)).as("raw p99 (µs)").isGreaterThan(150_000);
-        assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(99), r.server().getValueAtPercentile(99), 99);
+        // the stall's end answers ~40 queued sends in one burst; the server counts each as answered when it queued the
+        // frame, the wire delivers them one after another (7% later at p99 at load average 14), so the tolerance is
+        // wider than for steady traffic, and one-sided below: the wire never sees an answer before the server sends it
+        double server99 = r.server().getValueAtPercentile(99);
+        assertThat((double) r.raw().getValueAtPercentile(99)).as("raw p99 (µs) vs the server's %.0f µs", server99)
+            .isBetween(0.95 * server99, 1.15 * server99);
         assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 never below raw")
             .isGreaterThanOrEqualTo(r.raw().getValueAtPercentile(99));
     }
