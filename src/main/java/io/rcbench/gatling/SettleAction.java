@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Waits until the virtual user's detached actions ({@link InFlight}) are answered, then continues on the user's event
  * loop; at most {@code limit} (every call has its own timeout, shorter than that, so the wait ends with them). Not
- * measured itself: the measured action that follows (a close) keeps the intended start, so waiting here counts in its
- * corrected latency, as it is waiting on the target.
+ * measured itself. The action that follows (a close) is intended no earlier than the wait's end: the wait is the
+ * earlier calls' own latency, each recorded in its action, and counting it in the close as well would charge one
+ * wait twice. Arrivals meanwhile still queue behind the reconnect and count their wait.
  */
 final class SettleAction implements Action {
     private final Action next;
@@ -34,7 +35,12 @@ final class SettleAction implements Action {
             return;
         }
         inFlight.idle().copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
-            .whenComplete((v, t) -> scalaSession.eventLoop().execute(() -> next.$bang(scalaSession)));
+            .whenComplete((v, t) -> scalaSession.eventLoop().execute(() -> {
+                long now = System.nanoTime();
+                Session after = session.contains(Arrivals.INTENDED) && session.getLong(Arrivals.INTENDED) < now
+                    ? session.set(Arrivals.INTENDED, now) : session;
+                next.$bang(after.asScala());
+            }));
     }
 
     private static final com.typesafe.scalalogging.Logger LOGGER =
