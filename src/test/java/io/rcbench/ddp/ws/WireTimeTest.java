@@ -52,6 +52,11 @@ class WireTimeTest {
             System.out.printf("sendMessage p50: wire %.3f ms (%d calls), rcbench raw %.3f ms (%d), corrected %.3f ms,"
                 + " raw - wire %.3f ms%n", wireP50, wire.getTotalCount(), rawP50, r.raw().getTotalCount(), correctedP50,
                 rawP50 - wireP50);
+            for (double q : new double[] {10, 25, 50, 75}) {
+                System.out.printf("  p%.0f: wire %.3f ms, raw %.3f ms, raw - wire %.3f ms%n", q,
+                    wire.getValueAtPercentile(q) / 1000.0, r.raw().getValueAtPercentile(q) / 1000.0,
+                    (r.raw().getValueAtPercentile(q) - wire.getValueAtPercentile(q)) / 1000.0);
+            }
 
             assertThat(r.errors()).isZero();
             assertThat(wire.getTotalCount()).as("calls the wire saw").isGreaterThan(100)
