@@ -69,6 +69,9 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     private long readNanos;
     /** Hears when the frame {@link #sendText(byte[], LongConsumer)} is sending reaches the socket. */
     private LongConsumer written;
+    /** True while {@code flush} writes to the socket; {@link #flushNanos} is when it was called. */
+    private boolean flushing;
+    private long flushNanos;
 
     WebSocketEngineHandler(Draft draft, String resource, String hostHeader, WsListener listener, EventLoop loop,
                            long maxPendingWriteBytes) {
@@ -300,13 +303,15 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
         boolean wrote = false;
         while ((b = engine.outQueue.poll()) != null) {
             if (written != null && engine.outQueue.isEmpty()) {
-                // the promise completes when the frame's last bytes were written to the socket (at once on a
-                // writable channel, later if the socket's buffer is full): that is when the frame left
+                // the promise completes when the frame's last bytes were written to the socket: within the flush
+                // below on a writable channel, and the frame left when it was handed to the socket (stamped before
+                // the write, so a thread descheduled in the write never makes the target look faster); later if
+                // the socket's buffer was full, and then it left when the write finally happened
                 LongConsumer w = written;
                 written = null;
                 ctx.write(Unpooled.wrappedBuffer(b), ctx.newPromise().addListener(done -> {
                     if (done.isSuccess()) {
-                        w.accept(System.nanoTime());
+                        w.accept(flushing ? flushNanos : System.nanoTime());
                     }
                 }));
             } else {
@@ -315,7 +320,13 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
             wrote = true;
         }
         if (wrote) {
-            ctx.flush();
+            flushNanos = System.nanoTime();
+            flushing = true;
+            try {
+                ctx.flush();
+            } finally {
+                flushing = false;
+            }
             ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
             if (pending != null && pending.totalPendingWriteBytes() > maxPendingWriteBytes && abortReason == null) {
                 WriteBacklogException backlog = new WriteBacklogException(pending.totalPendingWriteBytes(), maxPendingWriteBytes);

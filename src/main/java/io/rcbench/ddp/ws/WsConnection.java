@@ -13,7 +13,8 @@ public interface WsConnection {
     /**
      * Sends like {@link #sendText(byte[])}; {@code written} hears the {@link System#nanoTime()} at which the frame's
      * bytes were handed to the socket (after framing, masking and compression: the moment the frame leaves this
-     * client), on the event loop. Not called when the frame never reached the socket (the connection closed first).
+     * client; if the socket's buffer was full, when the write finally happened), on the event loop. Not called when
+     * the frame never reached the socket (the connection closed first).
      */
     void sendText(byte[] utf8, java.util.function.LongConsumer written);
 

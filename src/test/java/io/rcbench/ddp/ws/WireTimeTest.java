@@ -61,10 +61,9 @@ class WireTimeTest {
             assertThat(r.errors()).isZero();
             assertThat(wire.getTotalCount()).as("calls the wire saw").isGreaterThan(100)
                 .isGreaterThanOrEqualTo(r.raw().getTotalCount());
-            // the client's stamps sit just outside the observer's: its send is stamped when the write to the socket
-            // returned, which may be a little after the observer read the bytes (-0.03 ms at the median here), so
-            // a small negative difference is allowed; a stamp in the wrong place (a send stamped after its answer,
-            // the action's start instead of the write) moves the median by milliseconds
+            // the client's stamps sit just outside the observer's (its send before the write, its receipt after the
+            // read); the observer's own stamps may lag its reads on a loaded machine, so a little slack below. A stamp
+            // in the wrong place (the action's start instead of the write) moves the median by milliseconds
             assertThat(rawP50).as("raw p50 (ms) vs the wire's").isGreaterThanOrEqualTo(wireP50 - 0.25)
                 .isLessThanOrEqualTo(wireP50 + BOUND_MS);
         } finally {
