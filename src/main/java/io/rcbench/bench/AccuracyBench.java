@@ -47,15 +47,25 @@ public final class AccuracyBench {
      */
     public static Result run(Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
                              PrintStream console) throws Exception {
+        return run(dir, faults, senders, perSecond, hold, console, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As above, the senders reaching the workspace through {@code route(workspace's base URI)}: a recording proxy on
+     * the wire, to hold rcbench's raw times against what the wire saw (provisioning goes through it too).
+     */
+    public static Result run(Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
+                             PrintStream console, java.util.function.UnaryOperator<java.net.URI> route) throws Exception {
         try (Workspace ws = Workspace.start(WorkspaceConfig.defaults(dir.resolve("workspace"))
             .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(WorkspaceConfig.NO_RATE_LIMITS)
             .withFaults(faults))) {
             LoadPlan.Rates rates = LoadPlan.Rates.textOnly(perSecond * 60);
             Population population = Population.uniform(senders, senders, senders, 0);
-            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), ws.baseUri(), "ddp", "user.", "bot.",
+            java.net.URI target = route.apply(ws.baseUri());
+            LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), target, "ddp", "user.", "bot.",
                 population.membership(List.of(0)), "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0,
                 List.of(), 7, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(10), null);
-            JobSpec spec = new JobSpec(ws.baseUri(), new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
+            JobSpec spec = new JobSpec(target, new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
                 List.of(), 0, 1, false, false);
             MainJob.Outcome out = new MainJob(spec, console).run();

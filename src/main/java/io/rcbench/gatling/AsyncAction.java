@@ -16,14 +16,18 @@ import scala.Option;
 
 /**
  * A Gatling action around one asynchronous step of a virtual user (a DDP call, a login, a subscription). It logs
- * the step to Gatling's stats engine and to rcbench's recorders (from the intended start the user's
- * {@link Arrivals} schedule set, and raw from the actual start), then continues the scenario with
- * {@code next.!(session)}, which hops back to the user's event loop whichever thread completed the step.
+ * the step to Gatling's stats engine and to rcbench's recorders: corrected from the intended start the user's
+ * {@link Arrivals} schedule set, raw from when the step's first frame left the socket to when its last answer was
+ * read from it ({@link WireTimes}; the action's own start and completion for steps without frames). A waited-for
+ * step continues the scenario with {@code next.!(session)} once it completes, which hops back to the user's event
+ * loop whichever thread completed it; a {@link StepActionBuilder#detached() detached} one continues at once and is
+ * recorded when it completes ({@link InFlight} counts it until then).
  *
  * <p>Plain {@link Action}, not Gatling's {@code ChainableAction}: those traits carry synthetic methods javac cannot
  * see and fail at run time (see architecture.md). Errors are handled here: a step that throws, fails, outlives its
- * timeout, or whose completion throws (recording, logging) marks the session failed, is logged KO with its reason,
- * and the scenario goes on: a failure never leaves a virtual user waiting for a continuation that never comes.
+ * timeout, or whose completion throws (recording, logging) is logged KO with its reason; a waited-for one also marks
+ * the session failed, and the scenario goes on: a failure never leaves a virtual user waiting for a continuation
+ * that never comes.
  */
 final class AsyncAction implements Action {
     private final String name;
@@ -33,10 +37,14 @@ final class AsyncAction implements Action {
     private final Clock clock;
     private final RunMetrics metrics;
     private final Duration timeout;
+    private final boolean detached;
 
-    /** @param timeout how long the step may take before it fails as a timeout (nothing waits forever) */
+    /**
+     * @param timeout how long the step may take before it fails as a timeout (nothing waits forever)
+     * @param detached whether the user goes on at once instead of waiting for the step
+     */
     AsyncAction(String name, Step step, Action next, StatsEngine stats, Clock clock, RunMetrics metrics,
-                Duration timeout) {
+                Duration timeout, boolean detached) {
         this.name = name;
         this.step = step;
         this.next = next;
@@ -44,6 +52,7 @@ final class AsyncAction implements Action {
         this.clock = clock;
         this.metrics = metrics;
         this.timeout = timeout;
+        this.detached = detached;
     }
 
     @Override
@@ -58,8 +67,15 @@ final class AsyncAction implements Action {
         long startMs = clock.nowMillis();
         long intended = Arrivals.takeIntended(session, startNanos);
         metrics.started(name, intended, startNanos);
+        WireTimes wire = new WireTimes();
+        InFlight inFlight = detached ? InFlight.of(session) : null;
         // the step sees its own intended start and may set the next action's (typing -> send)
-        Session base = Arrivals.clearIntended(session).set(Arrivals.CURRENT, intended);
+        Session base = Arrivals.clearIntended(session).set(Arrivals.CURRENT, intended).set(WireTimes.KEY, wire);
+        if (detached) {
+            base = base.set(InFlight.KEY, inFlight);
+            inFlight.begin();
+        }
+        Session failedBase = base;
         CompletableFuture<Session> stage;
         try {
             CompletionStage<Session> s = step.run(base);
@@ -72,31 +88,44 @@ final class AsyncAction implements Action {
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((after, error) -> {
-            long endNanos = System.nanoTime();
+            long endNanos = wire.lastRead(System.nanoTime());
             long endMs = clock.nowMillis();
-            Throwable failure = error;
-            if (failure == null && after == null) {
-                failure = new Failures.ActionFailure(ErrorReason.CLIENT_ERROR, "step " + name + " completed without a session");
-            }
-            if (failure == null) {
-                try {
-                    metrics.succeeded(name, intended, startNanos, endNanos);
-                    stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, OK$.MODULE$,
-                        Option.empty(), Option.empty());
-                } catch (RuntimeException e) {
-                    // counted as the action's failure below; the user goes on rather than hang
-                    failure = e;
+            try {
+                Throwable failure = error;
+                if (failure == null && after == null && !detached) {
+                    failure = new Failures.ActionFailure(ErrorReason.CLIENT_ERROR,
+                        "step " + name + " completed without a session");
+                }
+                if (failure == null) {
+                    try {
+                        metrics.succeeded(name, intended, wire.firstSent(startNanos), endNanos);
+                        stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, OK$.MODULE$,
+                            Option.empty(), Option.empty());
+                    } catch (RuntimeException e) {
+                        // counted as the action's failure below; the user goes on rather than hang
+                        failure = e;
+                    }
+                }
+                if (failure == null) {
+                    if (!detached) {
+                        next.$bang(after.remove(Arrivals.CURRENT).remove(WireTimes.KEY).asScala());
+                    }
+                    return;
+                }
+                fail(session, scalaSession, failedBase, startMs, endMs, failure);
+            } finally {
+                if (detached) {
+                    inFlight.end();
                 }
             }
-            if (failure == null) {
-                next.$bang(after.remove(Arrivals.CURRENT).asScala());
-                return;
-            }
-            fail(session, scalaSession, base, startMs, endMs, failure);
         });
+        if (detached) {
+            // the user does not wait; CURRENT stays, so a follow-up (typing's send) can place itself after this one
+            next.$bang(base.remove(WireTimes.KEY).asScala());
+        }
     }
 
-    /** Logs the action failed by reason and continues the scenario with the session marked failed. */
+    /** Logs the action failed by reason; a waited-for one continues the scenario with the session marked failed. */
     private void fail(Session session, io.gatling.core.session.Session scalaSession, Session base, long startMs,
                       long endMs, Throwable error) {
         ErrorReason reason = Failures.reason(error);
@@ -105,7 +134,9 @@ final class AsyncAction implements Action {
             stats.logResponse(session.scenario(), scalaSession.groups(), name, startMs, endMs, KO$.MODULE$,
                 Option.empty(), Option.apply(reason.key() + ": " + Failures.message(error)));
         } finally {
-            next.$bang(base.remove(Arrivals.CURRENT).markAsFailed().asScala());
+            if (!detached) {
+                next.$bang(base.remove(Arrivals.CURRENT).remove(WireTimes.KEY).markAsFailed().asScala());
+            }
         }
     }
 

@@ -103,28 +103,33 @@ public final class Chat {
             });
     }
 
-    /** A room switch: another of the user's rooms (drawn by the message shares) is opened, its history loaded, read. */
+    /**
+     * A room switch: another of the user's rooms (drawn by the message shares) is opened, its history loaded, read.
+     * The person picks the room; the client sends the room's subscriptions, {@code loadHistory} and
+     * {@code readMessages} at once, without waiting for one another (the server answers them in order).
+     */
     public static ChainBuilder switchRoom() {
-        return exec(openRoom(s -> user(s).pick(run().plan().membership().shares()))).exec(loadHistory()).exec(read());
+        return exec(openRoom(s -> user(s).pick(run().plan().membership().shares())).detached())
+            .exec(loadHistory()).exec(read());
     }
 
     /** Opens {@code room}: the previous room's subscriptions stop, the new room's four are sent (one step). */
-    private static ChainBuilder openRoom(Function<Session, ChatUser.Room> room) {
-        return exec(StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
+    private static StepActionBuilder openRoom(Function<Session, ChatUser.Room> room) {
+        return StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
             ChatUser u = user(s);
             DdpClient c = Ddp.client(s);
             u.open(c, room.apply(s), run());
             List<Subscription> subs = WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, u.rid()).stream()
                 .map(sub -> c.subscribe(sub.name(), Ddp.toArray(sub.params()))).toList();
             u.subscribed(subs);
-            return CompletableFuture.allOf(subs.stream().map(Subscription::ready).toArray(CompletableFuture[]::new))
+            return CompletableFuture.allOf(subs.stream().map(sub -> Ddp.ready(s, sub)).toArray(CompletableFuture[]::new))
                 .thenApply(v -> s);
-        }));
+        });
     }
 
     /** {@code rooms/get}: the user's rooms of the plan, as ids on the target (nothing subscribed yet). */
     public static ChainBuilder findRooms() {
-        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
+        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.invoke(s, "rooms/get")
             .thenApply(r -> {
                 ChatUser u = user(s);
                 List<Membership.RoomKey> mine = run().plan().membership().of(s.getInt(INDEX));
@@ -143,7 +148,7 @@ public final class Chat {
      * channels and groups it is in becomes its open room, not subscribed.
      */
     public static ChainBuilder findAnyRoom() {
-        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.client(s).call("rooms/get")
+        return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.invoke(s, "rooms/get")
             .thenApply(r -> {
                 java.util.Set<String> named = new java.util.HashSet<>();
                 run().plan().membership().byUser().values().forEach(keys -> keys.stream()
@@ -167,7 +172,7 @@ public final class Chat {
     public static ChainBuilder listenToAllRooms() {
         return exec(StepActionBuilder.withContext("subscribeRoom", ctx -> s -> {
             user(s).listenToAll(Ddp.client(s), s.getString(Ddp.UID), run());
-            return Ddp.client(s).subscribeStream("stream-room-messages", ChatUser.ALL_ROOMS, null).ready()
+            return Ddp.ready(s, Ddp.client(s).subscribeStream("stream-room-messages", ChatUser.ALL_ROOMS, null))
                 .thenApply(v -> s);
         }));
     }
@@ -208,12 +213,12 @@ public final class Chat {
                 .get(s -> "/api/v1/" + historyRoute(user(s).openRoom()) + "?roomId=" + user(s).rid() + "&count=50")))),
                 null);
         }
-        return exec(StepActionBuilder.withContext("loadHistory", ctx -> s -> Ddp.client(s).call("loadHistory",
+        return exec(StepActionBuilder.withContext("loadHistory", ctx -> s -> Ddp.invoke(s, "loadHistory",
             user(s).rid(), null, 50, Json.object().put("$date", System.currentTimeMillis()))
             .thenApply(r -> {
                 ChatMethods.history(r.tree(), user(s).rid());
                 return s;
-            })));
+            })).detached());
     }
 
     /** Rocket.Chat's history route per room type: channels, groups and ims each have their own. */
@@ -231,17 +236,21 @@ public final class Chat {
             return Measured.http(s -> "read", exec(Measured.checked(auth(http("read").post("/api/v1/subscriptions.read")
                 .body(StringBody(s -> Json.object().put("rid", user(s).rid()).toString())).asJson()))), null);
         }
-        return exec(Ddp.call("readMessages", s -> new Object[] {user(s).rid()}, null).named("read"));
+        return exec(Ddp.call("readMessages", s -> new Object[] {user(s).rid()}, null).named("read").detached());
     }
 
-    /** Typing in the open room; the message that follows is intended {@code typingMillis} later. */
+    /**
+     * Typing in the open room: the client announces it (not waited for) and the person types for
+     * {@code typingMillis}; the message that follows is intended {@code typingMillis} after the typing's intended
+     * start, and the user is busy until then (an arrival that falls into the typing is not waiting on the target).
+     */
     public static ChainBuilder typing() {
         long typingNanos = Duration.ofMillis(run().plan().rates().typingMillis()).toNanos();
-        return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.client(s).call(ChatMethods.TYPING_METHOD,
-                ChatMethods.typingParams(user(s).rid(), user(s).username(), true))
-            .thenApply(r -> s.set(Arrivals.INTENDED, Arrivals.current(s) + typingNanos))))
-            .pause(Duration.ofMillis(run().plan().rates().typingMillis()))
-            .exec(s -> s.set(Arrivals.USER_BUSY_UNTIL, s.getLong(Arrivals.INTENDED)));
+        return exec(StepActionBuilder.withContext("typing", ctx -> s -> Ddp.invoke(s, ChatMethods.TYPING_METHOD,
+                ChatMethods.typingParams(user(s).rid(), user(s).username(), true)).thenApply(r -> s)).detached())
+            .exec(s -> s.set(Arrivals.INTENDED, Arrivals.current(s) + typingNanos)
+                .set(Arrivals.USER_BUSY_UNTIL, Arrivals.current(s) + typingNanos))
+            .pause(Duration.ofMillis(run().plan().rates().typingMillis()));
     }
 
     /**
@@ -265,10 +274,9 @@ public final class Chat {
         }
         return exec(StepActionBuilder.withContext("sendMessage", ctx -> s -> {
             Message m = compose(s);
-            DdpClient c = Ddp.client(s);
             m.register(s);
             long sentMs = System.currentTimeMillis();
-            return c.call(ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(m.id, m.rid, m.text))
+            return Ddp.invoke(s, ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(m.id, m.rid, m.text))
                 .handle((r, t) -> {
                     JsonNode sent;
                     try {
@@ -287,7 +295,7 @@ public final class Chat {
                     }
                     return s;
                 });
-        }));
+        }).detached());
     }
 
     /** A message about to be sent. */
@@ -389,9 +397,12 @@ public final class Chat {
             .exec(enterRooms());
     }
 
-    /** Stops receiving and closes the connection. */
+    /**
+     * Stops receiving and closes the connection, once the calls the user made are answered (a close holds the
+     * user back until then: see {@link RcbenchDsl#settle()}).
+     */
     public static ChainBuilder leave() {
-        return exec(s -> {
+        return exec(RcbenchDsl.settle()).exec(s -> {
             ChatUser u = s.get(ChatUser.KEY);
             if (u != null) {
                 u.close(run());

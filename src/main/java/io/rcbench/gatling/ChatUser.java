@@ -139,7 +139,10 @@ public final class ChatUser {
      * (called before its subscriptions are sent; {@link #subscribed} keeps those, to stop them on the next switch).
      */
     void open(DdpClient client, Room room, RunContext run) {
-        openSubscriptions.forEach(Subscription::stop);
+        // a room left before its subscriptions were ready (a quick switch: the user does not wait for them) stops
+        // them once they are: stopping earlier would cancel their ready, and the open would count neither as a
+        // success nor as the target's failure
+        openSubscriptions.forEach(sub -> sub.ready().whenComplete((v, t) -> sub.stop()));
         openSubscriptions = List.of();
         if (roomListener != null) {
             roomListener.remove();
@@ -257,16 +260,17 @@ public final class ChatUser {
         metrics.started("botAnswer", start, start);
         String command = text.substring(text.indexOf('!') + 1).split("\\s", 2)[0];
         String answerId = RandomId.id();
-        client.call(ChatMethods.SEND_MESSAGE, ChatMethods.sendMessageParams(answerId, roomId,
-            "re:" + messageId + " " + command + ": ok, all checks green"))
-            .thenApply(r -> ChatMethods.sentMessage(r.tree(), answerId))
-            .whenComplete((r, t) -> {
-                if (t == null) {
-                    metrics.succeeded("botAnswer", start, start, System.nanoTime());
-                } else {
-                    metrics.failed("botAnswer", Failures.reason(t));
-                }
-            });
+        var call = client.invoke(ChatMethods.SEND_MESSAGE, client.callTimeout(), ChatMethods.sendMessageParams(answerId,
+            roomId, "re:" + messageId + " " + command + ": ok, all checks green"));
+        call.result().thenApply(r -> ChatMethods.sentMessage(r.tree(), answerId)).whenComplete((r, t) -> {
+            if (t == null) {
+                // raw on the wire: from the frame leaving to the result being read
+                metrics.succeeded("botAnswer", start, call.sentNanos() != 0 ? call.sentNanos() : start,
+                    call.answeredNanos() != 0 ? call.answeredNanos() : System.nanoTime());
+            } else {
+                metrics.failed("botAnswer", Failures.reason(t));
+            }
+        });
     }
 
     @Override

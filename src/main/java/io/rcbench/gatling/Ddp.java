@@ -70,7 +70,7 @@ public final class Ddp {
     public static StepActionBuilder login(Function<Session, String> username, Function<Session, String> password) {
         return StepActionBuilder.withContext("login", ctx -> s -> {
             String user = username.apply(s);
-            return client(s).call("login", LoginRequests.password(user, password.apply(s))).thenApply(r -> {
+            return invoke(s, "login", LoginRequests.password(user, password.apply(s))).thenApply(r -> {
                 JsonNode result = ChatMethods.loggedIn(r.tree());
                 return s.set(UID, result.path("id").asText()).set(TOKEN, result.path("token").asText())
                     .set(USERNAME, user);
@@ -86,7 +86,7 @@ public final class Ddp {
     /** {@link #resume()} measured under {@code name} (after a REST login, the DDP resume is not the login). */
     public static StepActionBuilder resume(String name) {
         return StepActionBuilder.withContext(name, ctx -> s -> {
-            return client(s).call("login", LoginRequests.resume(s.getString(TOKEN)))
+            return invoke(s, "login", LoginRequests.resume(s.getString(TOKEN)))
                 .thenApply(r -> s.set(TOKEN, ChatMethods.loggedIn(r.tree()).path("token").asText()));
         });
     }
@@ -97,7 +97,7 @@ public final class Ddp {
         return StepActionBuilder.withContext(name, ctx -> s -> {
             DdpClient c = client(s);
             CompletableFuture<?>[] ready = subs.apply(s).stream()
-                .map(sub -> c.subscribe(sub.name(), toArray(sub.params())).ready())
+                .map(sub -> ready(s, c.subscribe(sub.name(), toArray(sub.params()))))
                 .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(ready).thenApply(v -> s);
         });
@@ -111,7 +111,7 @@ public final class Ddp {
 
     /** Calls {@code method}; measured under the method's name; the result is kept under {@code saveAs} if given. */
     public static StepActionBuilder call(String method, Function<Session, Object[]> params, String saveAs) {
-        return StepActionBuilder.withContext(method, ctx -> s -> client(s).call(method, params.apply(s))
+        return StepActionBuilder.withContext(method, ctx -> s -> invoke(s, method, params.apply(s))
             .thenApply(r -> saveAs == null ? s : s.set(saveAs, r.tree())));
     }
 
@@ -161,6 +161,19 @@ public final class Ddp {
             }
             return c.close().thenApply(v -> s.remove(CLIENT));
         });
+    }
+
+    /**
+     * Calls {@code method} on the session's client for the running action, which is timed on the wire: from the
+     * call's frame leaving the socket to its result being read ({@link WireTimes}).
+     */
+    static CompletableFuture<io.rcbench.ddp.codec.RawJson> invoke(Session s, String method, Object... params) {
+        return WireTimes.of(s).call(client(s), method, params);
+    }
+
+    /** {@code sub}'s ready, timed on the wire for the running action like {@link #invoke}. */
+    static CompletableFuture<Void> ready(Session s, io.rcbench.ddp.client.Subscription sub) {
+        return WireTimes.of(s).ready(sub);
     }
 
     static DdpClient client(Session s) {

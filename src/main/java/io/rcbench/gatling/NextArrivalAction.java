@@ -41,7 +41,9 @@ final class NextArrivalAction implements Action {
         Session scheduled = session.set(Arrivals.INTENDED, intended);
         long delay = intended - System.nanoTime();
         if (delay <= 0) {
-            next.$bang(scheduled.asScala());
+            // through the event loop, not a direct call: detached actions continue synchronously, so a user far
+            // behind schedule would otherwise run its whole backlog on one ever deeper stack
+            scalaSession.eventLoop().execute(() -> next.$bang(scheduled.asScala()));
         } else {
             scalaSession.eventLoop().schedule(() -> next.$bang(scheduled.asScala()), delay, TimeUnit.NANOSECONDS);
         }

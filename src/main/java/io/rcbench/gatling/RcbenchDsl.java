@@ -35,6 +35,14 @@ public final class RcbenchDsl {
         return () -> (ctx, next) -> new NextArrivalAction(next, RunContext.current());
     }
 
+    /**
+     * Waits until the user's {@link StepActionBuilder#detached() detached} actions are answered (each has its call
+     * timeout; the wait is bounded by the plan's action timeout plus a second). Put it before a close.
+     */
+    public static ActionBuilder settle() {
+        return () -> (ctx, next) -> new SettleAction(next, RunContext.current().plan().actionTimeout().plusSeconds(1));
+    }
+
     /** The loop condition of an activity loop: true until the schedule passes the end of the hold. */
     public static boolean arrivalsOpen(Session s) {
         return !s.contains(NextArrivalAction.DONE) && !RunContext.current().holdOver();

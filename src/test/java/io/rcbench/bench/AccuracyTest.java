@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * calls, which add only the server's work (and its timer's wake-up) to the injected delay. rcbench's percentiles must lie
  * within 5% (or 1 ms) of it; the server's must not lie below the injected distribution's exact quantiles (less 5%), nor
  * its median more than 25% above. With periodic stalls,
- * the corrected p99 shows them and the raw p99 does not.
+ * the corrected and raw p99 show them as the server does (senders do not wait for their previous call).
  */
 class AccuracyTest {
     @Test
@@ -42,24 +42,33 @@ class AccuracyTest {
             // rcbench measures what the server did, to the tail: a server hiccup shows in both
             assertWithin("rcbench raw vs server", r.raw().getValueAtPercentile(p), r.server().getValueAtPercentile(p), p);
         }
-        // corrected adds a sender's rare wait behind its own previous call (8% busy) and the timer's wake-up: never
-        // below the service time, and near it at the median
+        // corrected adds the sender's own delay (the timer's wake-up, encoding) to the wire time: never below it, and
+        // near it at the median
         assertThat(r.corrected().getValueAtPercentile(50)).as("corrected p50 (µs)")
             .isGreaterThanOrEqualTo(r.raw().getValueAtPercentile(50))
             .isLessThanOrEqualTo((long) (r.server().getValueAtPercentile(50) * 1.10));
     }
 
     @Test
-    void correctedP99ShowsStallsTheRawP99Hides(@TempDir Path dir) throws Exception {
-        // stalled 5% of the time; each sender at 20/s has one call caught per stall (0.5% of its samples, raw)
-        // while every send it meant to start during the stall waited (about 5%, corrected)
+    void stallsShowInTheTailAsTheServerSawThem(@TempDir Path dir) throws Exception {
+        // stalled 5% of the time: every send meant to start during a stall waited (about 5% of them). A sender does not
+        // wait for its previous call (a Meteor client sends each method at once), so those sends left on time and
+        // waited at the server: the wire (raw) and the server see the stall as the corrected figure does. (A client
+        // that held each send behind the previous answer hid all but one stalled call per stall from raw.)
         FaultConfig faults = FaultConfig.NONE.withStall(500, 10_000);
         AccuracyBench.Result r = AccuracyBench.run(dir, faults, 4, 20, Duration.ofSeconds(20), System.out);
         AccuracyBench.print(r, faults, System.out);
 
         assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 (µs)").isGreaterThan(150_000);
-        assertThat(r.raw().getValueAtPercentile(99)).as("raw p99 (µs)").isLessThan(100_000);
-        assertThat(r.raw().getMaxValue()).as("raw max still sees one stalled call").isGreaterThan(100_000);
+        assertThat(r.raw().getValueAtPercentile(99)).as("raw p99 (µs)").isGreaterThan(150_000);
+        // the stall's end answers ~40 queued sends in one burst; the server counts each as answered when it queued the
+        // frame, the wire delivers them one after another (7% later at p99 at load average 14), so the tolerance is
+        // wider than for steady traffic, and one-sided below: the wire never sees an answer before the server sends it
+        double server99 = r.server().getValueAtPercentile(99);
+        assertThat((double) r.raw().getValueAtPercentile(99)).as("raw p99 (µs) vs the server's %.0f µs", server99)
+            .isBetween(0.95 * server99, 1.15 * server99);
+        assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 never below raw")
+            .isGreaterThanOrEqualTo(r.raw().getValueAtPercentile(99));
     }
 
     private static void assertWithin(String what, double measured, double truth, double percentile) {

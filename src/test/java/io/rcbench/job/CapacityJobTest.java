@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * why it cannot be trusted (poor fit, too few loads, an unbounded interval), here and in the report.
  */
 class CapacityJobTest {
-    static final List<String> TEST_MIX = List.of("mix.messagesPerActiveUserPerMinute=30", "mix.typing.share=0",
+    static final List<String> TEST_MIX = List.of("mix.level=moderate", "mix.messagesPerActiveUserPerMinute=30", "mix.typing.share=0",
         "mix.uploads.share=0", "mix.bots.count=0", "mix.bots.commandShare=0", "mix.reconnects.perConnectedUserPerHour=0",
         "mix.history.roomOpensPerActiveUserPerMinute=0", "mix.reads.perActiveUserPerMinute=0",
         "mix.webhooks.ciPerMinutePer100ActiveUsers=0", "mix.webhooks.alertsPerMinutePer100ActiveUsers=0",

@@ -114,17 +114,30 @@ class ProfileFilesTest {
     }
 
     @Test
-    void ciSmokeIsTinyAndHasEnoughSamplesForItsPercentiles() throws Exception {
+    void ciSmokeIsSmallAndHasEnoughSamplesForItsPercentiles() throws Exception {
         Profile p = loader.load("ci-smoke");
-        assertThat(p.population()).isEqualTo(new Population(20, 10, 5));
+        assertThat(p.population()).isEqualTo(new Population(150, 90, 10));
         assertThat(p.envelope().wholeCores()).isEqualTo(1);
         assertThat(p.envelope().memoryMb()).isEqualTo(512);
         assertThat(p.phases().warmupSeconds() + p.phases().holdSeconds()).isLessThanOrEqualTo(60);
-        double sends = p.mix().messagesPerSecond(10) * (1 - p.mix().uploads().share()) * p.phases().holdSeconds();
+        double sends = p.mix().messagesPerSecond(90) * (1 - p.mix().uploads().share()) * p.phases().holdSeconds();
         assertThat(sends).isGreaterThan(p.slos().minSamples(99));
-        double logins = p.population().connectedUsers() * p.mix().reconnects().perConnectedUserPerHour()
-            * p.phases().holdSeconds() / 3600;
-        assertThat(logins).isGreaterThan(p.slos().minSamples(95));
+        // reconnects at a real client's rate give too few logins in a 45 s hold: ci-smoke reports login, unjudged
+        assertThat(p.slos().latency().get("login").required()).isFalse();
+    }
+
+    @Test
+    void ciSmokeUsersAreNoBusierThanTheDocumentedMixes() throws Exception {
+        // a simulated user busier than any real one waits on itself, and the corrected figures measure the injector
+        Map<String, ActivityMix> mixes = loader.mixes();
+        ActivityMix ci = loader.load("ci-smoke").mix();
+        List<ToDoubleFunction<ActivityMix>> perUser = List.of(ActivityMix::messagesPerActiveUserPerMinute,
+            m -> m.history().roomOpensPerActiveUserPerMinute(), m -> m.reads().perActiveUserPerMinute(),
+            m -> m.reconnects().perConnectedUserPerHour(), m -> m.uploads().share(), m -> m.downloads().perUpload());
+        for (var rate : perUser) {
+            assertThat(rate.applyAsDouble(ci)).isBetween(rate.applyAsDouble(mixes.get("limited")),
+                rate.applyAsDouble(mixes.get("heavy")));
+        }
     }
 
     @Test
@@ -140,8 +153,8 @@ class ProfileFilesTest {
     @Test
     void aHoldTooShortForThePercentilesIsForecast() throws Exception {
         Profile p = loader.load("ci-smoke", List.of("hold.seconds=10"));
-        assertThat(SampleForecast.expected(p).get("sendMessage")).isCloseTo(10 * 24 / 60.0 * 10 * 0.97, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(SampleForecast.warnings(p)).anySatisfy(w -> assertThat(w).startsWith("sendMessage p99: about 39 samples expected in the 10 s hold, 100 needed"));
+        assertThat(SampleForecast.expected(p).get("sendMessage")).isCloseTo(90 * 2 / 60.0 * 10 * 0.92, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(SampleForecast.warnings(p)).anySatisfy(w -> assertThat(w).startsWith("sendMessage p99: about 28 samples expected in the 10 s hold, 100 needed"));
         assertThat(SampleForecast.warnings(p)).noneMatch(w -> w.startsWith("upload.")); // optional SLOs are not forecast
     }
 

@@ -17,12 +17,13 @@ final class CallTable {
         calls.put(call.id(), call);
     }
 
-    /** Completes the call's result; false when no such call is pending. */
-    boolean result(String id, RawJson result, JsonNode error) {
+    /** Completes the call's result, read from the socket at {@code readNanos}; false when no such call is pending. */
+    boolean result(String id, RawJson result, JsonNode error, long readNanos) {
         DdpCall call = calls.get(id);
         if (call == null || call.result().isDone()) {
             return false;
         }
+        call.answered(readNanos);
         if (error != null) {
             call.result().completeExceptionally(DdpMethodException.of(call.method(), error));
         } else {

@@ -16,6 +16,8 @@ public final class DdpCall {
     private final CompletableFuture<RawJson> result = new CompletableFuture<>();
     private final CompletableFuture<Void> updated = new CompletableFuture<>();
     ScheduledFuture<?> timeout;
+    private volatile long sentNanos;
+    private volatile long answeredNanos;
 
     DdpCall(String id, String method) {
         this.id = id;
@@ -36,6 +38,27 @@ public final class DdpCall {
 
     public CompletableFuture<Void> updated() {
         return updated;
+    }
+
+    /**
+     * When the call's frame was handed to the socket ({@link System#nanoTime()}), or 0 if it never was. Set before
+     * the result can arrive, so it is known to anything that runs when {@link #result()} completes.
+     */
+    public long sentNanos() {
+        return sentNanos;
+    }
+
+    /** When the frame carrying the result (or error) was read from the socket, or 0 before (or without) one. */
+    public long answeredNanos() {
+        return answeredNanos;
+    }
+
+    void sent(long nanos) {
+        sentNanos = nanos;
+    }
+
+    void answered(long nanos) {
+        answeredNanos = nanos;
     }
 
     /** Both the result and updated arrived (or failed): the call leaves the table. */

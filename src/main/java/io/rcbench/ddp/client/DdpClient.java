@@ -221,7 +221,7 @@ public final class DdpClient {
     private void resubscribe() {
         for (Subscription s : subs.unsent(epoch)) {
             s.sentEpoch = epoch;
-            send(s.frame);
+            send(s.frame, s::sent);
         }
     }
 
@@ -295,6 +295,11 @@ public final class DdpClient {
 
     // ------------------------------------------------------------------ calls
 
+    /** The timeout {@link #call} gives a call. */
+    public Duration callTimeout() {
+        return config.callTimeout();
+    }
+
     /** Calls {@code method} with the default timeout; completes with its result. See {@link DdpCall}. */
     public CompletableFuture<RawJson> call(String method, Object... params) {
         return invoke(method, config.callTimeout(), params).result();
@@ -328,7 +333,7 @@ public final class DdpClient {
                 stats.callTimedOut();
             }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        send(bytes);
+        send(bytes, call::sent);
     }
 
     // ------------------------------------------------------------------ subscriptions and listeners
@@ -378,7 +383,7 @@ public final class DdpClient {
         subs.add(s);
         if (ddpReady) {
             s.sentEpoch = epoch;
-            send(s.frame);
+            send(s.frame, s::sent);
         }
     }
 
@@ -488,15 +493,26 @@ public final class DdpClient {
     }
 
     private void send(byte[] ddpFrame) {
+        send(ddpFrame, null);
+    }
+
+    /** Sends one frame; {@code written} (may be null) hears when it reached the socket. */
+    private void send(byte[] ddpFrame, java.util.function.LongConsumer written) {
         Link l = link;
         if (l == null || l.ws == null) {
             return;
         }
         stats.frameOut();
-        l.ws.sendText(sockJs ? SockJs.wrap(ddpFrame) : ddpFrame);
+        l.ws.sendText(sockJs ? SockJs.wrap(ddpFrame) : ddpFrame, written);
     }
 
-    private void dispatch(String text) {
+    /**
+     * Handles one inbound DDP frame.
+     *
+     * @param readNanos when its bytes were read from the socket: replies, readies and stream events carry it as
+     *                  their arrival time, so decoding and dispatch are not counted as the target's time
+     */
+    private void dispatch(String text, long readNanos) {
         stats.frameIn();
         InboundFrame f = frame;
         DdpDecoder.decode(text, f, streams);
@@ -513,7 +529,7 @@ public final class DdpClient {
                 // any inbound frame already counted as life
             }
             case RESULT -> {
-                if (!calls.result(f.id(), f.result(), f.error())) {
+                if (!calls.result(f.id(), f.result(), f.error(), readNanos)) {
                     stats.countIgnored();
                 }
             }
@@ -524,7 +540,7 @@ public final class DdpClient {
             }
             case READY -> {
                 for (int i = 0; i < f.ids().size(); i++) {
-                    if (!subs.ready(f.ids().get(i))) {
+                    if (!subs.ready(f.ids().get(i), readNanos)) {
                         stats.countIgnored();
                     }
                 }
@@ -536,7 +552,7 @@ public final class DdpClient {
             }
             case ADDED, CHANGED, REMOVED -> {
                 if (f.eventName() != null && f.args() != null) {
-                    streams.dispatch(new StreamEvent(f.collection(), f.eventName(), f.id(), f.args(), System.nanoTime()), listenerFailed);
+                    streams.dispatch(new StreamEvent(f.collection(), f.eventName(), f.id(), f.args(), readNanos), listenerFailed);
                 } else {
                     DocumentEvent e = new DocumentEvent(f.type(), f.collection(), f.id(), f.fields());
                     for (DocumentListener dl : documentListeners) {
@@ -560,7 +576,9 @@ public final class DdpClient {
     /** The listener of one connection attempt; callbacks of a superseded attempt are ignored. */
     private final class Link implements WsListener {
         private final int linkEpoch;
-        private final Consumer<String> ddpSink = DdpClient.this::dispatch;
+        /** The read time of the SockJS message being unwrapped (it may carry several DDP frames). */
+        private long sockJsReadNanos;
+        private final Consumer<String> ddpSink = text -> dispatch(text, sockJsReadNanos);
         WsConnection ws;
         boolean opened;
         boolean ended;
@@ -585,15 +603,16 @@ public final class DdpClient {
         }
 
         @Override
-        public void onText(WsConnection c, String text) {
+        public void onText(WsConnection c, String text, long readNanos) {
             if (!current()) {
                 return;
             }
-            heartbeat.inbound(System.nanoTime());
+            heartbeat.inbound(readNanos);
             if (!sockJs) {
-                dispatch(text);
+                dispatch(text, readNanos);
                 return;
             }
+            sockJsReadNanos = readNanos;
             switch (SockJs.unwrap(text, ddpSink)) {
                 case OPEN -> send(DdpEncoder.CONNECT);
                 case MALFORMED -> stats.countMalformed(io.rcbench.ddp.codec.MalformedReason.BAD_SOCKJS_FRAME);

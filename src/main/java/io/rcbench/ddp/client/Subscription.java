@@ -18,6 +18,8 @@ public final class Subscription {
     int sentEpoch = -1;
     private volatile boolean active = true;
     private volatile int readyCount;
+    private volatile long sentNanos;
+    private volatile long readyNanos;
 
     Subscription(DdpClient client, String id, String name, byte[] frame) {
         this.client = client;
@@ -52,8 +54,23 @@ public final class Subscription {
         client.unsubscribe(this);
     }
 
-    void markReady() {
+    /** When the latest {@code sub} frame was handed to the socket ({@link System#nanoTime()}), or 0. */
+    public long sentNanos() {
+        return sentNanos;
+    }
+
+    /** When the frame carrying the latest {@code ready} was read from the socket, or 0 before one. */
+    public long readyNanos() {
+        return readyNanos;
+    }
+
+    void sent(long nanos) {
+        sentNanos = nanos;
+    }
+
+    void markReady(long readNanos) {
         readyCount++;
+        readyNanos = readNanos;
         ready.complete(null);
     }
 

@@ -21,12 +21,13 @@ final class SubscriptionTable {
         return subs.remove(s.id(), s);
     }
 
-    boolean ready(String id) {
+    /** Marks {@code id} ready, its frame read from the socket at {@code readNanos}; false when unknown. */
+    boolean ready(String id, long readNanos) {
         Subscription s = subs.get(id);
         if (s == null) {
             return false;
         }
-        s.markReady();
+        s.markReady(readNanos);
         return true;
     }
 

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
@@ -64,6 +65,13 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     private String refusedStatus;
     private boolean statusSeen;
     private boolean engineOpened;
+    /** When the bytes now being decoded were read from the socket: the arrival time of the messages they complete. */
+    private long readNanos;
+    /** Hears when the frame {@link #sendText(byte[], LongConsumer)} is sending reaches the socket. */
+    private LongConsumer written;
+    /** True while {@code flush} writes to the socket; {@link #flushNanos} is when it was called. */
+    private boolean flushing;
+    private long flushNanos;
 
     WebSocketEngineHandler(Draft draft, String resource, String hostHeader, WsListener listener, EventLoop loop,
                            long maxPendingWriteBytes) {
@@ -102,6 +110,8 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf in = (ByteBuf) msg;
+        // taken before any decoding: the time a message arrived is when its bytes were read, not when it was parsed
+        readNanos = System.nanoTime();
         try {
             // The engine reads through ByteBuffer.array(); a per-thread heap buffer avoids one per connection.
             ByteBuffer buf = READ_BUFFER.get();
@@ -189,8 +199,13 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
 
     @Override
     public void sendText(byte[] utf8) {
+        sendText(utf8, null);
+    }
+
+    @Override
+    public void sendText(byte[] utf8, LongConsumer onWritten) {
         if (!loop.inEventLoop()) {
-            loop.execute(() -> sendText(utf8));
+            loop.execute(() -> sendText(utf8, onWritten));
             return;
         }
         if (!engine.isOpen()) {
@@ -200,10 +215,14 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
         f.setPayload(ByteBuffer.wrap(utf8));
         f.setFin(true);
         f.setTransferemasked(true);
+        // the engine frames (and compresses) the message and signals write demand synchronously, in this call
+        written = onWritten;
         try {
             engine.sendFrame(f);
         } catch (WebsocketNotConnectedException e) {
             // Closed between the check and the send: the close is reported separately.
+        } finally {
+            written = null;
         }
     }
 
@@ -283,11 +302,31 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
         ByteBuffer b;
         boolean wrote = false;
         while ((b = engine.outQueue.poll()) != null) {
-            ctx.write(Unpooled.wrappedBuffer(b));
+            if (written != null && engine.outQueue.isEmpty()) {
+                // the promise completes when the frame's last bytes were written to the socket: within the flush
+                // below on a writable channel, and the frame left when it was handed to the socket (stamped before
+                // the write, so a thread descheduled in the write never makes the target look faster); later if
+                // the socket's buffer was full, and then it left when the write finally happened
+                LongConsumer w = written;
+                written = null;
+                ctx.write(Unpooled.wrappedBuffer(b), ctx.newPromise().addListener(done -> {
+                    if (done.isSuccess()) {
+                        w.accept(flushing ? flushNanos : System.nanoTime());
+                    }
+                }));
+            } else {
+                ctx.write(Unpooled.wrappedBuffer(b));
+            }
             wrote = true;
         }
         if (wrote) {
-            ctx.flush();
+            flushNanos = System.nanoTime();
+            flushing = true;
+            try {
+                ctx.flush();
+            } finally {
+                flushing = false;
+            }
             ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
             if (pending != null && pending.totalPendingWriteBytes() > maxPendingWriteBytes && abortReason == null) {
                 WriteBacklogException backlog = new WriteBacklogException(pending.totalPendingWriteBytes(), maxPendingWriteBytes);
@@ -305,7 +344,7 @@ final class WebSocketEngineHandler extends ChannelInboundHandlerAdapter implemen
 
     @Override
     public void onWebsocketMessage(WebSocket ws, String text) {
-        listener.onText(this, text);
+        listener.onText(this, text, readNanos);
     }
 
     @Override

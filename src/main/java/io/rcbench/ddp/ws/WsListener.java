@@ -8,8 +8,13 @@ public interface WsListener {
     /** The opening handshake completed; text may be sent from now on. */
     void onOpen(WsConnection connection);
 
-    /** One complete text message (fragments joined, permessage-deflate undone). */
-    void onText(WsConnection connection, String text);
+    /**
+     * One complete text message (fragments joined, permessage-deflate undone).
+     *
+     * @param readNanos {@link System#nanoTime()} when the bytes that completed the message were read from the socket,
+     *                  before unmasking, inflating and decoding: the message's arrival as the wire saw it
+     */
+    void onText(WsConnection connection, String text, long readNanos);
 
     /**
      * The connection is gone; called exactly once per connect attempt, also when TCP, TLS or the handshake failed.

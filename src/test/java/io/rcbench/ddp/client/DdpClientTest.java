@@ -70,6 +70,24 @@ class DdpClientTest {
     }
 
     @Test
+    void callsAndSubscriptionsCarryTheirWireTimes() throws Exception {
+        DdpClient c = loggedIn("user.1");
+        long before = System.nanoTime();
+        DdpCall call = c.invoke("rooms/get", Duration.ofSeconds(5));
+        // stamped where the result completes: known to whatever runs then, and read before decoding finished
+        CompletableFuture<long[]> seen = call.result().thenApply(r -> new long[] {call.sentNanos(),
+            call.answeredNanos(), System.nanoTime()});
+        long[] t = seen.get(5, TimeUnit.SECONDS);
+        assertThat(t[0]).as("sent").isGreaterThanOrEqualTo(before);
+        assertThat(t[1]).as("answered").isGreaterThan(t[0]).isLessThanOrEqualTo(t[2]);
+        Subscription sub = c.subscribe("meteor.loginServiceConfiguration");
+        sub.ready().get(5, TimeUnit.SECONDS);
+        assertThat(sub.sentNanos()).isPositive();
+        assertThat(sub.readyNanos()).isGreaterThan(sub.sentNanos());
+        c.close().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
     void passwordLoginReturnsTokenWithEjsonExpiry() throws Exception {
         DdpClient c = clients.newClient(config());
         c.connect().get(5, TimeUnit.SECONDS);
