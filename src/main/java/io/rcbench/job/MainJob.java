@@ -39,6 +39,7 @@ public final class MainJob {
     private static final long GATLING_BOOT_MS = 4000;
     private final JobSpec spec;
     private volatile List<String> targetCheckLines = List.of();
+    private volatile TargetRestore restore;
     private final PrintStream console;
 
     public MainJob(JobSpec spec, PrintStream console) {
@@ -77,12 +78,19 @@ public final class MainJob {
                 URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
                 // the embedded workspace is ours: its limiters are switched off, and the report says so
                 TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
-                return runAgainst(folder, ws.baseUri(), facts, metrics, false);
+                try (TargetRestore r = TargetRestore.of(facts, console)) {
+                    restore = r;
+                    return runAgainst(folder, ws.baseUri(), facts, metrics, false);
+                }
             }
         }
         TargetFacts facts = Preflight.check(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
             console);
-        return runAgainst(folder, spec.target(), facts, spec.prometheus(), true);
+        // a run that fails or is stopped still leaves the target's settings as it found them
+        try (TargetRestore r = TargetRestore.of(facts, console)) {
+            restore = r;
+            return runAgainst(folder, spec.target(), facts, spec.prometheus(), true);
+        }
     }
 
     private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote)
@@ -141,6 +149,7 @@ public final class MainJob {
         Runnable finish = () -> {
             if (written.compareAndSet(false, true)) {
                 try {
+                    restore.restore(); // before the summary, which records it
                     metrics.deliveries().expireAll();
                     sampler.close();
                     if (scraper != null) {
@@ -266,7 +275,8 @@ public final class MainJob {
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
-            sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling);
+            sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling,
+            restore.restore());
     }
 
     private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {

@@ -19,22 +19,44 @@ import java.util.Map;
  * @param shards       number of injector shards merged into this run (1 for a single injector)
  * @param interrupted  true when the run was stopped early (Ctrl-C, sustained breach): figures cover what ran
  * @param gatlingReport path of Gatling's own report relative to the run folder, or {@code null}
+ * @param targetSettings settings the run changed on the target ({@code --relax-rate-limits}) and whether they were
+ *                      put back, or {@code null} when nothing was changed
  */
 public record RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
                          TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
                          Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
-                         String gatlingReport) {
+                         String gatlingReport, ChangedSettings targetSettings) {
+
+    /** A summary of a run that changed no setting on its target. */
+    public RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
+                      TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
+                      Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
+                      String gatlingReport) {
+        this(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors, deliveries, injector,
+            shards, interrupted, gatlingReport, null);
+    }
 
     /** This summary pointing at Gatling's report elsewhere (a run folder copied from another). */
     public RunSummary withGatlingReport(String path) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, shards, interrupted, path);
+            deliveries, injector, shards, interrupted, path, targetSettings);
     }
 
     /** This summary as one of {@code n} shards of a run. */
     public RunSummary withShards(int n) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, n, interrupted, gatlingReport);
+            deliveries, injector, n, interrupted, gatlingReport, targetSettings);
+    }
+
+    /**
+     * Settings switched on the target for the run: each with its value before and during the run (JSON text), and
+     * whether all were put back at the end; {@code restoreFailures} names those that were not, and why.
+     */
+    public record ChangedSettings(java.util.List<Setting> changed, boolean restored,
+                                  java.util.List<String> restoreFailures) {
+        /** One setting. */
+        public record Setting(String id, String before, String during) {
+        }
     }
 
     /** The measured target. {@code url} never carries credentials. */

@@ -1,0 +1,95 @@
+package io.rcbench.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rcbench.profile.Profile;
+import io.rcbench.profile.ProfileLoader;
+import io.rcbench.rocketchat.RestActions;
+import io.rcbench.rocketchat.RestClient;
+import io.rcbench.rocketchat.RocketChatAdmin;
+import io.rcbench.run.RunSummary;
+import io.rcbench.workspace.TestWorkspaces;
+import io.rcbench.workspace.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --relax-rate-limits} against a workspace reached by URL whose limiters are on (the embedded workspace in
+ * this JVM with Rocket.Chat's defaults): the run switches them off and, however it ends, puts them back, says so and
+ * keeps it in {@code summary.json}. Settings are read back over REST as an admin, as a person would check.
+ */
+class RelaxedLimitsRestoreTest {
+    private static final List<String> SWITCHES = List.of("API_Enable_Rate_Limiter", "DDP_Rate_Limit_IP_Enabled",
+        "DDP_Rate_Limit_User_Enabled", "DDP_Rate_Limit_Connection_Enabled", "DDP_Rate_Limit_User_By_Method_Enabled",
+        "DDP_Rate_Limit_Connection_By_Method_Enabled");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFinishedRunPutsTheLimitersBackAndRecordsIt() throws Exception {
+        try (Workspace ws = Workspace.start(TestWorkspaces.config(dir.resolve("ws")))) {
+            RocketChatAdmin admin = admin(ws);
+            admin.setSetting("DDP_Rate_Limit_IP_Enabled", false); // already off: must stay off, not be "restored" on
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            MainJob.Outcome o = new MainJob(spec(ws, 0), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+
+            for (String id : SWITCHES) {
+                assertThat(admin.setting(id).asBoolean()).as(id).isEqualTo(!id.equals("DDP_Rate_Limit_IP_Enabled"));
+            }
+            RunSummary.ChangedSettings changed = o.folder().readSummary().targetSettings();
+            assertThat(changed).as("summary.json's targetSettings").isNotNull();
+            assertThat(changed.restored()).isTrue();
+            assertThat(changed.changed()).extracting(RunSummary.ChangedSettings.Setting::id)
+                .containsExactlyInAnyOrder("API_Enable_Rate_Limiter", "DDP_Rate_Limit_User_Enabled",
+                    "DDP_Rate_Limit_Connection_Enabled", "DDP_Rate_Limit_User_By_Method_Enabled",
+                    "DDP_Rate_Limit_Connection_By_Method_Enabled");
+            assertThat(changed.changed()).allSatisfy(s -> {
+                assertThat(s.before()).isEqualTo("true");
+                assertThat(s.during()).isEqualTo("false");
+            });
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("API_Enable_Rate_Limiter true -> false")
+                .contains("target settings restored: API_Enable_Rate_Limiter back to true");
+        }
+    }
+
+    @Test
+    void aRunThatFailsAfterPreflightStillPutsThemBack() throws Exception {
+        try (Workspace ws = Workspace.start(TestWorkspaces.config(dir.resolve("ws")))) {
+            RocketChatAdmin admin = admin(ws);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // a common start long past fails the run after preflight relaxed the limiters
+            JobSpec late = spec(ws, System.currentTimeMillis() - 600_000);
+
+            assertThatThrownBy(() -> new MainJob(late, new PrintStream(out, true, StandardCharsets.UTF_8)).run())
+                .isInstanceOf(PreflightException.class).hasMessageContaining("common start");
+
+            for (String id : SWITCHES) {
+                assertThat(admin.setting(id).asBoolean()).as(id + " after a failed run").isTrue();
+            }
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("target settings restored");
+        }
+    }
+
+    private static RocketChatAdmin admin(Workspace ws) {
+        RestClient anon = RestClient.create(ws.baseUri());
+        return new RocketChatAdmin(anon.withCredentials(RestClient.await(new RestActions(anon)
+            .login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD))));
+    }
+
+    private JobSpec spec(Workspace ws, long startAtEpochMs) throws Exception {
+        Profile p = new ProfileLoader(Path.of("profiles")).load("ci-smoke", CapacityJobTest.TEST_MIX);
+        JobSpec s = ProfilePlans.jobSpec(p, "relax", new ProfilePlans.Target(ws.baseUri(), "ddp", 3, true, null),
+            dir.resolve("reports"), List.of());
+        return new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(), null, true,
+            TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD, s.reports(), s.simulation(), s.drain(),
+            s.workspaceArgs(), startAtEpochMs, 1, false);
+    }
+}
