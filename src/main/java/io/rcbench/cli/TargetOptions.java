@@ -20,6 +20,10 @@ final class TargetOptions {
     @Option(names = "--relax-rate-limits", description = "Switch the target's rate limiters off for the run (admin needed).")
     boolean relaxLimits;
 
+    @Option(names = "--allow-smaller-envelope", description = "Judge the run even when this machine cannot give the "
+        + "profile's envelope (fewer CPUs, a smaller heap); without it such a run is INCONCLUSIVE.")
+    boolean allowSmallerEnvelope;
+
     @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
 
@@ -27,6 +31,7 @@ final class TargetOptions {
     Path reports;
 
     ProfilePlans.Target toTarget(Shard shard, long startAtEpochMs) {
-        return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs);
+        return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs,
+            allowSmallerEnvelope);
     }
 }

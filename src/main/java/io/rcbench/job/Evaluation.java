@@ -28,14 +28,14 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /**
+     * Judges the run, with what was checked of the target against the profile's envelope ({@link TargetCheckFile},
+     * when the folder has one): a target not held to the envelope makes the verdict INCONCLUSIVE.
+     */
     public static Verdict evaluate(RunFolder folder, Profile profile) throws IOException {
-        return evaluate(folder, profile, List.of());
-    }
-
-    /** As above, keeping what was checked of the target against the profile before the run beside the verdict. */
-    public static Verdict evaluate(RunFolder folder, Profile profile, List<String> targetCheck) throws IOException {
-        Verdict v = VerdictEvaluator.evaluate(profile, measure(folder));
-        write(folder, List.of(v), targetCheck);
+        TargetCheckFile check = TargetCheckFile.read(folder.dir());
+        Verdict v = VerdictEvaluator.evaluate(profile, measure(folder), check.inconclusiveReasons());
+        write(folder, List.of(v), check.lines());
         return v;
     }
 

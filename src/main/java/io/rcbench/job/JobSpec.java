@@ -23,19 +23,31 @@ import java.time.Duration;
  * @param startAtEpochMs when the ramp starts (the common start of sharded injectors), or 0 for now
  * @param shards        how many injectors share the run (1 for a single injector)
  * @param earlyStop     stop the run once an SLO is breached far and long enough (capacity steps)
+ * @param allowSmallerEnvelope judge the run even when the machine cannot give the profile's envelope
+ *                      ({@code --allow-smaller-envelope}); otherwise such a run is INCONCLUSIVE
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                       String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
-                      int shards, boolean earlyStop) {
+                      int shards, boolean earlyStop, boolean allowSmallerEnvelope) {
     public JobSpec {
         workspaceArgs = java.util.List.copyOf(workspaceArgs);
+    }
+
+    /** A job that holds the target to the profile's whole envelope. */
+    public JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
+                   URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
+                   String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
+                   int shards, boolean earlyStop) {
+        this(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser, adminPassword, reports,
+            simulation, drain, workspaceArgs, startAtEpochMs, shards, earlyStop, false);
     }
 
     /** This job, stopping early on a sustained breach. */
     public JobSpec withEarlyStop() {
         return new JobSpec(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser,
-            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true);
+            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true,
+            allowSmallerEnvelope);
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class Preflight {
             throw new PreflightException("target " + safe(baseUrl) + " answered /api/info without a version: is it a"
                 + " Rocket.Chat server?");
         }
-        console.printf("preflight: %s %s at %s%n", info.isEmbeddedWorkspace() ? "rcbench embedded workspace speaking"
+        console.printf("preflight: %s %s at %s%n", info.isEmbeddedWorkspace() ? "rcbench-workspace speaking"
             + " Rocket.Chat" : "Rocket.Chat", info.version(), safe(baseUrl));
         List<String> warnings = new ArrayList<>();
         if (info.majorVersion() >= 9) {

@@ -22,8 +22,15 @@ public record TargetFacts(URI baseUrl, ServerInfo info, Credentials admin, RateL
         warnings = List.copyOf(warnings);
     }
 
-    /** {@code embedded rcbench-workspace} or {@code rocket.chat}: reports name what was measured. */
-    public String kind() {
-        return info.isEmbeddedWorkspace() ? "embedded rcbench-workspace" : "rocket.chat";
+    /**
+     * What was measured, for reports: {@code embedded rcbench-workspace} only for the workspace this run started
+     * itself; a target reached by URL is {@code rocket.chat}, or {@code rcbench-workspace (by URL)} when its
+     * {@code /api/info} names rcbench's workspace (its envelope is then not this run's to know).
+     */
+    public String kind(boolean startedByThisRun) {
+        if (startedByThisRun) {
+            return "embedded rcbench-workspace";
+        }
+        return info.isEmbeddedWorkspace() ? "rcbench-workspace (by URL)" : "rocket.chat";
     }
 }
