@@ -44,6 +44,8 @@ class RelaxedLimitsRestoreTest {
             for (String id : SWITCHES) {
                 assertThat(admin.setting(id).asBoolean()).as(id).isEqualTo(!id.equals("DDP_Rate_Limit_IP_Enabled"));
             }
+            assertThat(o.folder().readSummary().target().kind()).as("reached by --target, never 'embedded'")
+                .isEqualTo("rcbench-workspace (by URL)");
             RunSummary.ChangedSettings changed = o.folder().readSummary().targetSettings();
             assertThat(changed).as("summary.json's targetSettings").isNotNull();
             assertThat(changed.restored()).isTrue();
