@@ -49,5 +49,14 @@ class EnvelopeRunTest {
         assertThat(verdictJson).contains("cores: target " + machine).contains("peak resident memory: ")
             .contains("CPU sharing: the injector runs on CPUs");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("target check: cores: target " + machine);
+        // one source for metric names: whatever the run recorded, an SLO may name
+        java.util.regex.Matcher tags = java.util.regex.Pattern.compile("Tag=([^,]+),")
+            .matcher(Files.readString(o.folder().latencyLog(-1)));
+        java.util.Set<String> recorded = new java.util.TreeSet<>();
+        while (tags.find()) {
+            recorded.add(tags.group(1));
+        }
+        assertThat(recorded).contains("sendMessage", "subscribeRoom")
+            .allSatisfy(t -> assertThat(io.rcbench.profile.MetricNames.isRecorded(t)).as(t).isTrue());
     }
 }
