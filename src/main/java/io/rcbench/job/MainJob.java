@@ -8,6 +8,7 @@ import io.rcbench.rocketchat.RestClient;
 import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
+import io.rcbench.run.HoldWindow;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
 public final class MainJob {
     /** Gatling needs a second or two to start: a common start waits until this long before it. */
     private static final long GATLING_BOOT_MS = 4000;
+    /** The sampler's interval: latency log, timeline and the hold window are made of whole intervals of it. */
+    private static final long INTERVAL_MS = 1000;
     private final JobSpec spec;
     private volatile List<String> targetCheckLines = List.of();
     private volatile TargetRestore restore;
@@ -134,7 +137,10 @@ public final class MainJob {
         ctx.onEventLoop(health::watch);
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
         RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
-            "sendMessage", 1000);
+            "sendMessage", INTERVAL_MS);
+        // lost deliveries are judged over the hold like the rest: count those of messages sent in it apart
+        metrics.deliveries().holdWindow(sentNanos -> ctx.begun()
+            && holdWindow(ctx, startNanos, Long.MAX_VALUE).contains((sentNanos - startNanos) / 1_000_000));
         if (spec.earlyStop() && spec.profile() != null) {
             // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
             BreachWatch watch = new BreachWatch(spec.profile().slos(), 2.0, 10, 5);
@@ -253,9 +259,10 @@ public final class MainJob {
                                long startNanos, RunSampler sampler) throws IOException {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
-        long holdStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
         long stoppedAt = ctx.stoppedAtNanos() != 0 ? ctx.stoppedAtNanos() : System.nanoTime();
-        long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (stoppedAt - startNanos) / 1_000_000);
+        HoldWindow hold = holdWindow(ctx, startNanos, stoppedAt);
+        long holdStart = hold.startMs();
+        long holdEnd = hold.endMs();
         // what the target was observed to have, not what was asked for
         ObservedTarget seen = observer.get();
         Integer cores = seen.cores().isPresent() ? (int) Math.round(seen.cores().getAsDouble()) : null;
@@ -270,7 +277,22 @@ public final class MainJob {
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
             sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling,
-            restore.restore());
+            restore.restore(), ctx.metrics().deliveries().hold());
+    }
+
+    /**
+     * The hold window in ms since {@code startNanos}: ramp and warm-up after the simulation began, for the hold's
+     * length or until {@code stoppedAtNanos}, in whole sampler intervals.
+     */
+    private static HoldWindow holdWindow(RunContext ctx, long startNanos, long stoppedAtNanos) {
+        LoadPlan plan = ctx.plan();
+        long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
+        long rawStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
+        long rawEnd = rawStart + plan.hold().toMillis();
+        if (stoppedAtNanos != Long.MAX_VALUE) {
+            rawEnd = Math.min(rawEnd, (stoppedAtNanos - startNanos) / 1_000_000);
+        }
+        return HoldWindow.aligned(rawStart, Math.max(rawStart, rawEnd), INTERVAL_MS);
     }
 
     private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {

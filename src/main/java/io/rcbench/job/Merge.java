@@ -75,6 +75,7 @@ public final class Merge {
         Map<String, RunSummary.ActionCounts> actions = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
         RunSummary.Deliveries deliveries = new RunSummary.Deliveries(0, 0, 0);
+        RunSummary.Deliveries holdDeliveries = new RunSummary.Deliveries(0, 0, 0);
         long rampStart = Long.MAX_VALUE;
         long holdStart = 0;
         long holdEnd = Long.MAX_VALUE;
@@ -94,6 +95,7 @@ public final class Merge {
             r.actions().forEach((k, v) -> actions.merge(k, v, RunSummary.ActionCounts::plus));
             r.errors().forEach((k, v) -> errors.merge(k, v, Long::sum));
             deliveries = deliveries.plus(r.deliveries());
+            holdDeliveries = holdDeliveries.plus(r.judgedDeliveries());
             rampStart = Math.min(rampStart, r.phases().rampStartMs());
             holdStart = Math.max(holdStart, r.phases().holdStartMs());
             holdEnd = Math.min(holdEnd, r.phases().holdEndMs());
@@ -121,7 +123,7 @@ public final class Merge {
         return new RunSummary(runId, first.rcbench(), first.profile(), first.startEpochMs(), end, first.target(),
             new RunSummary.Phases(rampStart, holdStart, Math.max(holdStart, holdEnd), active, connected,
                 first.phases().totalUsers()),
-            actions, errors, deliveries, health, s.size(), interrupted, null);
+            actions, errors, deliveries, health, s.size(), interrupted, null, null, holdDeliveries);
     }
 
     /** Timelines summed by interval (each shard's interval ending in the same second of the common clock). */

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param gatlingReport path of Gatling's own report relative to the run folder, or {@code null}
  * @param targetSettings settings the run changed on the target ({@code --relax-rate-limits}) and whether they were
  *                      put back, or {@code null} when nothing was changed
+ * @param holdDeliveries deliveries of the messages sent in the hold window (what the verdict judges), or
+ *                      {@code null} in folders written before it was kept (the whole run's then stand in)
  */
 public record RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
                          TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
                          Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
-                         String gatlingReport, ChangedSettings targetSettings) {
+                         String gatlingReport, ChangedSettings targetSettings, Deliveries holdDeliveries) {
 
     /** A summary of a run that changed no setting on its target. */
     public RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
@@ -33,19 +35,19 @@ public record RunSummary(String runId, String rcbench, String profile, long star
                       Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
                       String gatlingReport) {
         this(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors, deliveries, injector,
-            shards, interrupted, gatlingReport, null);
+            shards, interrupted, gatlingReport, null, null);
     }
 
     /** This summary pointing at Gatling's report elsewhere (a run folder copied from another). */
     public RunSummary withGatlingReport(String path) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, shards, interrupted, path, targetSettings);
+            deliveries, injector, shards, interrupted, path, targetSettings, holdDeliveries);
     }
 
     /** This summary as one of {@code n} shards of a run. */
     public RunSummary withShards(int n) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, n, interrupted, gatlingReport, targetSettings);
+            deliveries, injector, n, interrupted, gatlingReport, targetSettings, holdDeliveries);
     }
 
     /**
@@ -64,7 +66,15 @@ public record RunSummary(String runId, String rcbench, String profile, long star
                              Integer instances) {
     }
 
-    /** Phase boundaries in ms since the run's start; the hold window is [holdStartMs, holdEndMs). */
+    /** The deliveries the verdict judges: those of the hold window, or the whole run's in older folders. */
+    public Deliveries judgedDeliveries() {
+        return holdDeliveries != null ? holdDeliveries : deliveries;
+    }
+
+    /**
+     * Phase boundaries in ms since the run's start; the hold window is [holdStartMs, holdEndMs), whole sampler
+     * intervals ({@link HoldWindow}).
+     */
     public record Phases(long rampStartMs, long holdStartMs, long holdEndMs, int activeUsers, int connectedUsers,
                          int totalUsers) {
     }
