@@ -15,7 +15,7 @@ final class DiskProbe {
     private DiskProbe() {
     }
 
-    /** E.g. {@code /dev/vda (ext4), 252 GB, non-rotational (SSD or virtual)}. */
+    /** E.g. {@code /dev/vda (ext4), 251 GB, non-rotational (SSD, or a virtual disk)}. */
     static String describe(Path dir) {
         try {
             FileStore store = Files.getFileStore(dir);
@@ -55,8 +55,9 @@ final class DiskProbe {
         for (Path q : new Path[] {dev.resolve("queue/rotational"), dev.resolve("../queue/rotational")}) {
             try {
                 if (Files.isReadable(q)) {
-                    return Files.readString(q).trim().equals("1") ? "rotational (HDD)"
-                        : "non-rotational (SSD or virtual)";
+                    // virtio and other virtual disks often report 1 whatever backs them: say what the flag says
+                    return Files.readString(q).trim().equals("1") ? "rotational flag set (an HDD, or a virtual disk)"
+                        : "non-rotational (SSD, or a virtual disk)";
                 }
             } catch (IOException e) {
                 // try the whole disk's entry
