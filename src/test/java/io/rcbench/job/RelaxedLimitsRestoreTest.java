@@ -80,6 +80,41 @@ class RelaxedLimitsRestoreTest {
         }
     }
 
+    @Test
+    void ctrlCPutsThemBack() throws Exception {
+        try (Workspace ws = Workspace.start(TestWorkspaces.config(dir.resolve("ws")))) {
+            RocketChatAdmin admin = admin(ws);
+            Path log = dir.resolve("run.log");
+            List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), io.rcbench.cli.Main.class.getName(), "run",
+                "--target", ws.baseUri().toString(), "--relax-rate-limits", "--reports", dir.resolve("reports").toString()));
+            CapacityJobTest.TEST_MIX.forEach(s -> cmd.addAll(List.of("--set", s)));
+            cmd.addAll(List.of("--set", "hold.seconds=120"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("RCBENCH_ADMIN_USER", TestWorkspaces.ADMIN);
+            pb.environment().put("RCBENCH_ADMIN_PASSWORD", TestWorkspaces.ADMIN_PASSWORD);
+            Process p = pb.start();
+            try {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+                while (!java.nio.file.Files.readString(log).contains("elapsed,") && System.nanoTime() < deadline
+                    && p.isAlive()) {
+                    Thread.sleep(500);
+                }
+                assertThat(admin.setting("API_Enable_Rate_Limiter").asBoolean()).as("off during the run").isFalse();
+                p.destroy(); // SIGTERM: the same shutdown hooks as Ctrl-C's SIGINT
+                assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("stopped in time").isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            for (String id : SWITCHES) {
+                assertThat(admin.setting(id).asBoolean()).as(id + " after Ctrl-C").isTrue();
+            }
+            assertThat(java.nio.file.Files.readString(log)).contains("target settings restored");
+        }
+    }
+
     private static RocketChatAdmin admin(Workspace ws) {
         RestClient anon = RestClient.create(ws.baseUri());
         return new RocketChatAdmin(anon.withCredentials(RestClient.await(new RestActions(anon)
