@@ -97,10 +97,14 @@ public final class WorkspaceProcess implements AutoCloseable {
     private static void taskset(CpuSet cpus, long pid) throws IOException, InterruptedException {
         Process t = new ProcessBuilder(TASKSET.toString(), "-a", "-p", "-c", cpus.toString(), Long.toString(pid))
             .redirectErrorStream(true).start();
-        String out = new String(t.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!t.waitFor(10, TimeUnit.SECONDS) || t.exitValue() != 0) {
+        // its output is a line or two: it fits the pipe, so waiting first cannot block on it
+        if (!t.waitFor(10, TimeUnit.SECONDS)) {
             t.destroyForcibly();
-            throw new IOException("cannot pin the injector to CPUs " + cpus + ": " + out.trim());
+            throw new IOException("cannot pin the injector to CPUs " + cpus + ": taskset did not answer in 10 s");
+        }
+        if (t.exitValue() != 0) {
+            throw new IOException("cannot pin the injector to CPUs " + cpus + ": " + new String(
+                t.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
         }
     }
 
