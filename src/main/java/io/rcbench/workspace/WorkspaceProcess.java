@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkspaceProcess implements AutoCloseable {
     private static final Path TASKSET = Path.of("/usr/bin/taskset");
+    /**
+     * System property: {@code false} leaves the injector on all its CPUs (the check then says SHARED). For tests
+     * whose subject is not isolation, on a machine too small to give the injector a CPU of its own without making it
+     * the bottleneck (docs/incoming/envelope.md); the default pins apart.
+     */
+    public static final String PIN_INJECTOR_PROPERTY = "rcbench.pinInjector";
     private final Process process;
     private final Thread onExit;
     private final int port;
@@ -57,6 +63,9 @@ public final class WorkspaceProcess implements AutoCloseable {
         CpuSet mine = ProcStatus.cpus("self");
         boolean pin = Files.isExecutable(TASKSET);
         CpuSplit split = CpuSplit.of(mine, env.cores());
+        if ("false".equals(System.getProperty(PIN_INJECTOR_PROPERTY))) {
+            split = new CpuSplit(split.workspace(), mine, true);
+        }
         if (pin) {
             cmd.addAll(List.of(TASKSET.toString(), "-c", split.workspace().toString()));
         }
