@@ -111,10 +111,15 @@ public class ChatSimulation extends Simulation {
         .exec(startArrivals(s -> plan.rates().activitiesPerSecond(), s -> plan.seed() * 31 + s.getInt(Chat.INDEX)))
         .asLongAs(RcbenchDsl::arrivalsOpen).on(exec(nextArrival()).exec(activity()).exec(Chat.downloadIfAny()))
         .exec(s -> {
-            run.metrics().activeUsers().decrementAndGet();
             if (!run.stopping().get()) {
                 run.metrics().counters().missed("activity", RcbenchDsl.schedule(s).drainBefore(run.holdEndNanos()));
             }
+            return s;
+        })
+        // a user whose next action would fall after the hold is still an active user until the hold ends
+        .pause(s -> Duration.ofMillis(run.millisUntil(run.holdEndNanos())))
+        .exec(s -> {
+            run.metrics().activeUsers().decrementAndGet();
             return s;
         })
         // stopped (Ctrl-C): Gatling would otherwise keep injecting the open webhook scenarios to their planned end

@@ -24,6 +24,9 @@ final class TargetOptions {
         + "admin credentials (RCBENCH_ADMIN_USER / RCBENCH_ADMIN_PASSWORD), provisioning nothing. Without it, a "
         + "--target without admin credentials is refused.")
     boolean provisioned;
+    @Option(names = "--allow-smaller-envelope", description = "Judge the run even when this machine cannot give the "
+        + "profile's envelope (fewer CPUs, a smaller heap); without it such a run is INCONCLUSIVE.")
+    boolean allowSmallerEnvelope;
 
     @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
@@ -33,6 +36,6 @@ final class TargetOptions {
 
     ProfilePlans.Target toTarget(Shard shard, long startAtEpochMs) {
         return new ProfilePlans.Target(target, transport, seed, relaxLimits, prometheus, shard, startAtEpochMs,
-            provisioned);
+            provisioned, allowSmallerEnvelope);
     }
 }

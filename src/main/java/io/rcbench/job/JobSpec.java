@@ -25,19 +25,31 @@ import java.time.Duration;
  * @param earlyStop     stop the run once an SLO is breached far and long enough (capacity steps)
  * @param provisioned   the user says a real target's accounts and rooms exist already: a run without admin
  *                      credentials is allowed (otherwise it is refused before any contact)
+ * @param allowSmallerEnvelope judge the run even when the machine cannot give the profile's envelope
+ *                      ({@code --allow-smaller-envelope}); otherwise such a run is INCONCLUSIVE
  */
 public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                       String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
-                      int shards, boolean earlyStop, boolean provisioned) {
+                      int shards, boolean earlyStop, boolean provisioned, boolean allowSmallerEnvelope) {
     public JobSpec {
         workspaceArgs = java.util.List.copyOf(workspaceArgs);
+    }
+
+    /** A job that holds the target to the profile's whole envelope. */
+    public JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
+                   URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
+                   String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
+                   int shards, boolean earlyStop) {
+        this(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser, adminPassword, reports,
+            simulation, drain, workspaceArgs, startAtEpochMs, shards, earlyStop, false);
     }
 
     /** This job, stopping early on a sustained breach. */
     public JobSpec withEarlyStop() {
         return new JobSpec(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser,
-            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true, provisioned);
+            adminPassword, reports, simulation, drain, workspaceArgs, startAtEpochMs, shards, true, provisioned,
+            allowSmallerEnvelope);
     }
 
     @Override

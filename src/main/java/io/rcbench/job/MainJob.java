@@ -9,6 +9,7 @@ import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
+import io.rcbench.run.HoldWindow;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * One run, start to end: target (the embedded workspace in its own JVM, or a URL), preflight, provisioning, the
@@ -39,8 +41,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MainJob {
     /** Gatling needs a second or two to start: a common start waits until this long before it. */
     private static final long GATLING_BOOT_MS = 4000;
+    /** The sampler's interval: latency log, timeline and the hold window are made of whole intervals of it. */
+    private static final long INTERVAL_MS = 1000;
     private final JobSpec spec;
     private volatile List<String> targetCheckLines = List.of();
+    private volatile TargetRestore restore;
+    private volatile Supplier<ObservedTarget> observer;
+    private volatile boolean remote;
     private final PrintStream console;
 
     public MainJob(JobSpec spec, PrintStream console) {
@@ -78,14 +85,18 @@ public final class MainJob {
         RunFolder folder = new RunFolder(spec.reports().resolve(spec.plan().runId()));
         if (spec.target() == null) {
             String adminPassword = RandomId.secret(24);
-            console.printf("run %s: starting the embedded workspace (%d core(s), %d MB), seeding %d users%n",
+            console.printf("run %s: starting the embedded workspace (%d core(s), %d MB asked), seeding %d users%n",
                 spec.plan().runId(), spec.envelope().cores(), spec.envelope().memoryMb(), spec.population().users());
             try (WorkspaceProcess ws = WorkspaceProcess.start(spec.envelope(), folder.dir().resolve("workspace-data"),
                 adminPassword, concat(Provisioner.seedArgs(spec.population()), spec.workspaceArgs()))) {
                 URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
                 // the embedded workspace is ours: its limiters are switched off, and the report says so
                 TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
-                return runAgainst(folder, ws.baseUri(), facts, metrics, false);
+                try (TargetRestore r = TargetRestore.of(facts, console)) {
+                    restore = r;
+                    return runAgainst(folder, ws.baseUri(), facts, metrics, false,
+                        () -> TargetObservations.embedded(ws, facts.info().version()));
+                }
             }
         }
         if (spec.adminUser() == null && !spec.provisioned()) {
@@ -96,14 +107,21 @@ public final class MainJob {
         }
         TargetFacts facts = Preflight.check(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
             console);
-        return runAgainst(folder, spec.target(), facts, spec.prometheus(), true);
+        // a run that fails or is stopped still leaves the target's settings as it found them
+        try (TargetRestore r = TargetRestore.of(facts, console)) {
+            restore = r;
+            return runAgainst(folder, spec.target(), facts, spec.prometheus(), true,
+                () -> TargetObservations.remote(facts, spec.prometheus(), console));
+        }
     }
 
-    private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote)
+    private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote,
+                               Supplier<ObservedTarget> observer)
         throws IOException, InterruptedException, PreflightException {
         LoadPlan plan = spec.plan();
-        List<String> targetCheck = targetCheck(facts, prometheus, remote);
-        targetCheck.forEach(l -> console.println("target check: " + l));
+        this.observer = observer;
+        this.remote = remote;
+        targetCheck(folder).forEach(l -> console.println("target check: " + l));
         RestClient rest = RestClient.create(base);
         java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
         if (facts.admin() != null) {
@@ -138,7 +156,10 @@ public final class MainJob {
         ctx.onEventLoop(health::watch);
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
         RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
-            "sendMessage", 1000);
+            "sendMessage", INTERVAL_MS);
+        // lost deliveries are judged over the hold like the rest: count those of messages sent in it apart
+        metrics.deliveries().holdWindow(sentNanos -> ctx.begun()
+            && holdWindow(ctx, startNanos, Long.MAX_VALUE).contains((sentNanos - startNanos) / 1_000_000));
         if (spec.earlyStop() && spec.profile() != null) {
             // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
             BreachWatch watch = new BreachWatch(spec.profile().slos(), 2.0, 10, 5);
@@ -160,6 +181,7 @@ public final class MainJob {
         Runnable finish = () -> {
             if (written.compareAndSet(false, true)) {
                 try {
+                    restore.restore(); // before the summary, which records it
                     metrics.deliveries().expireAll();
                     sampler.close();
                     if (scraper != null) {
@@ -222,36 +244,19 @@ public final class MainJob {
     }
 
     /**
-     * What can be checked of the target against the profile before the run: the embedded workspace's envelope, or a
-     * real target's version, instance count and resident memory from its Prometheus endpoint when reachable.
+     * Observes the target and checks it against the profile's envelope; keeps the check in the run folder
+     * ({@link TargetCheckFile}) for the verdict. Called before the run (limits, CPUs) and again when judging (peak
+     * memory). Nothing for an ad-hoc run.
      */
-    private List<String> targetCheck(TargetFacts facts, URI prometheus, boolean remote) {
+    private List<String> targetCheck(RunFolder folder) throws IOException {
         if (spec.profile() == null) {
             return List.of();
         }
-        ObservedTarget observed = ObservedTarget.embedded(facts.info().version(), spec.envelope().cores(),
-            spec.envelope().memoryMb());
-        if (remote) {
-            observed = new ObservedTarget(Preflight.safe(facts.baseUrl()), java.util.Optional.ofNullable(
-                facts.info().product()), java.util.Optional.ofNullable(facts.info().version()),
-                java.util.OptionalInt.empty(), java.util.OptionalDouble.empty(), java.util.OptionalLong.empty(),
-                java.util.OptionalLong.empty());
-            if (prometheus != null) {
-                try {
-                    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(prometheus)
-                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        observed = ObservedTarget.fromPrometheus(Preflight.safe(prometheus), r.body());
-                    }
-                } catch (IOException | InterruptedException | RuntimeException e) {
-                    console.println("target check: Prometheus endpoint not reachable (" + e.getMessage() + ")");
-                }
-            }
-        }
-        List<String> lines = new java.util.ArrayList<>();
-        TargetCheck.check(spec.profile().envelope(), observed).forEach(f -> lines.add(f.line()));
-        targetCheckLines = List.copyOf(lines);
-        return lines;
+        TargetCheckFile check = new TargetCheckFile(TargetCheck.check(spec.profile().envelope(), observer.get()),
+            spec.allowSmallerEnvelope());
+        check.write(folder.dir());
+        targetCheckLines = check.lines();
+        return targetCheckLines;
     }
 
     /** The verdict (when a profile was given) and the HTML report, from the run folder. */
@@ -259,7 +264,8 @@ public final class MainJob {
         Verdict verdict = null;
         try {
             if (spec.profile() != null) {
-                verdict = Evaluation.evaluate(folder, spec.profile(), targetCheckLines);
+                targetCheck(folder); // again: the peak memory is known now
+                verdict = Evaluation.evaluate(folder, spec.profile());
                 console.print(verdict.report());
                 targetCheckLines.forEach(l -> console.println("  target: " + l));
             }
@@ -301,13 +307,17 @@ public final class MainJob {
                                long startNanos, RunSampler sampler) throws IOException {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
-        long holdStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
         long stoppedAt = ctx.stoppedAtNanos() != 0 ? ctx.stoppedAtNanos() : System.nanoTime();
-        long holdEnd = Math.min(holdStart + plan.hold().toMillis(), (stoppedAt - startNanos) / 1_000_000);
-        Integer cores = spec.target() == null ? spec.envelope().cores() : null;
-        Integer memory = spec.target() == null ? (int) spec.envelope().memoryMb() : null;
-        RunSummary.TargetInfo target = new RunSummary.TargetInfo(facts.kind(), facts.info().product(),
-            facts.info().version(), Preflight.safe(facts.baseUrl()), cores, memory, spec.target() == null ? 1 : null);
+        HoldWindow hold = holdWindow(ctx, startNanos, stoppedAt);
+        long holdStart = hold.startMs();
+        long holdEnd = hold.endMs();
+        // what the target was observed to have, not what was asked for
+        ObservedTarget seen = observer.get();
+        Integer cores = seen.cores().isPresent() ? (int) Math.round(seen.cores().getAsDouble()) : null;
+        Integer memory = seen.memoryMb().isPresent() ? (int) seen.memoryMb().getAsLong() : null;
+        RunSummary.TargetInfo target = new RunSummary.TargetInfo(facts.kind(!remote), facts.info().product(),
+            facts.info().version(), Preflight.safe(facts.baseUrl()), cores, memory,
+            seen.instances().isPresent() ? seen.instances().getAsInt() : null);
         String gatling = GatlingDriver.reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
             .map(p -> folder.dir().relativize(p.resolve("index.html")).toString()).orElse(null);
         return new RunSummary(plan.runId(), "0.1.0", spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
@@ -315,7 +325,22 @@ public final class MainJob {
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
             sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling,
-            ctx.metrics().clientFailures());
+            ctx.metrics().clientFailures(), restore.restore(), ctx.metrics().deliveries().hold());
+    }
+
+    /**
+     * The hold window in ms since {@code startNanos}: ramp and warm-up after the simulation began, for the hold's
+     * length or until {@code stoppedAtNanos}, in whole sampler intervals.
+     */
+    private static HoldWindow holdWindow(RunContext ctx, long startNanos, long stoppedAtNanos) {
+        LoadPlan plan = ctx.plan();
+        long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
+        long rawStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
+        long rawEnd = rawStart + plan.hold().toMillis();
+        if (stoppedAtNanos != Long.MAX_VALUE) {
+            rawEnd = Math.min(rawEnd, (stoppedAtNanos - startNanos) / 1_000_000);
+        }
+        return HoldWindow.aligned(rawStart, Math.max(rawStart, rawEnd), INTERVAL_MS);
     }
 
     private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {

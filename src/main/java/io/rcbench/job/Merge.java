@@ -76,6 +76,7 @@ public final class Merge {
         Map<String, Long> errors = new TreeMap<>();
         RunSummary.Deliveries deliveries = new RunSummary.Deliveries(0, 0, 0);
         RunSummary.ClientFailures client = null;
+        RunSummary.Deliveries holdDeliveries = new RunSummary.Deliveries(0, 0, 0);
         long rampStart = Long.MAX_VALUE;
         long holdStart = 0;
         long holdEnd = Long.MAX_VALUE;
@@ -98,6 +99,7 @@ public final class Merge {
             if (r.client() != null) {
                 client = r.client().plus(client);
             }
+            holdDeliveries = holdDeliveries.plus(r.judgedDeliveries());
             rampStart = Math.min(rampStart, r.phases().rampStartMs());
             holdStart = Math.max(holdStart, r.phases().holdStartMs());
             holdEnd = Math.min(holdEnd, r.phases().holdEndMs());
@@ -125,7 +127,7 @@ public final class Merge {
         return new RunSummary(runId, first.rcbench(), first.profile(), first.startEpochMs(), end, first.target(),
             new RunSummary.Phases(rampStart, holdStart, Math.max(holdStart, holdEnd), active, connected,
                 first.phases().totalUsers()),
-            actions, errors, deliveries, health, s.size(), interrupted, null, client);
+            actions, errors, deliveries, health, s.size(), interrupted, null, client, null, holdDeliveries);
     }
 
     /** Timelines summed by interval (each shard's interval ending in the same second of the common clock). */

@@ -8,6 +8,7 @@ import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.rocketchat.RocketChatConnector;
 import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.rocketchat.ServerInfo;
+import io.rcbench.rocketchat.SettingChanges;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.List;
 /**
  * Checks a target before any load: reachable and speaking Rocket.Chat's REST API ({@code /api/info}), its version,
  * the admin credentials, its realtime endpoint (a DDP session opens and, with an admin, a login is answered), and
- * the rate-limit settings that would throttle a load test from a few addresses. With
- * {@code relaxLimits} (and an admin) it switches them off, as Rocket.Chat's own e2e set-up does; otherwise it warns.
+ * the rate-limit settings that would throttle a load test from a few addresses. With {@code relaxLimits} (and an
+ * admin) it switches them off, as Rocket.Chat's own e2e set-up does, and returns what it changed in
+ * {@link TargetFacts#relaxed()}: the caller must put it back when the run ends; otherwise it warns.
  */
 public final class Preflight {
     /** How long the realtime endpoint may take to open a session and to answer a login. */
@@ -44,7 +46,7 @@ public final class Preflight {
             throw new PreflightException("target " + safe(baseUrl) + " answered /api/info without a version: is it a"
                 + " Rocket.Chat server?");
         }
-        console.printf("preflight: %s %s at %s%n", info.isEmbeddedWorkspace() ? "rcbench embedded workspace speaking"
+        console.printf("preflight: %s %s at %s%n", info.isEmbeddedWorkspace() ? "rcbench-workspace speaking"
             + " Rocket.Chat" : "Rocket.Chat", info.version(), safe(baseUrl));
         List<String> warnings = new ArrayList<>();
         if (info.majorVersion() >= 9) {
@@ -52,6 +54,7 @@ public final class Preflight {
         }
         Credentials admin = null;
         RateLimitSettings limits = null;
+        SettingChanges relaxed = SettingChanges.NONE;
         if (adminUser != null) {
             if (adminPassword == null || adminPassword.isEmpty()) {
                 throw new PreflightException("no admin password: set RCBENCH_ADMIN_PASSWORD for " + adminUser);
@@ -74,8 +77,14 @@ public final class Preflight {
             }
             if (limits != null && limits.distortsLoadTest()) {
                 if (relaxLimits) {
-                    adminApi.disableRateLimits();
-                    console.println("preflight: rate limiters switched off for the run (--relax-rate-limits)");
+                    try {
+                        relaxed = adminApi.disableRateLimits();
+                    } catch (RocketChatException e) {
+                        throw new PreflightException("cannot switch the rate limiters off (--relax-rate-limits): "
+                            + e.getMessage() + ". Nothing was changed and nothing was run.", e);
+                    }
+                    console.println("preflight: rate limiters switched off for the run (--relax-rate-limits), put back"
+                        + " when it ends: " + relaxed.describe());
                     warnings.add("rate limiters were switched off for the run: " + String.join("; ", limits.distortions()));
                 } else {
                     limits.distortions().forEach(d -> warnings.add("will distort the run: " + d));
@@ -85,7 +94,7 @@ public final class Preflight {
             warnings.add("no admin credentials: rate-limit settings not checked and nothing provisioned");
         }
         warnings.forEach(w -> console.println("preflight warning: " + w));
-        return new TargetFacts(baseUrl, info, admin, limits, warnings);
+        return new TargetFacts(baseUrl, info, admin, limits, relaxed, warnings);
     }
 
     private static void checkRealtime(URI baseUrl, Credentials admin) throws PreflightException {

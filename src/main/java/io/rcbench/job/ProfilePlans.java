@@ -74,17 +74,18 @@ public final class ProfilePlans {
         return new JobSpec(target.url(), envelope(p), population, plan, p, target.prometheus(),
             target.relaxLimits(), System.getenv("RCBENCH_ADMIN_USER"), System.getenv("RCBENCH_ADMIN_PASSWORD"),
             reports, "io.rcbench.simulations.ChatSimulation", Duration.ofSeconds(3), workspaceArgs,
-            target.startAtEpochMs(), target.shard().count(), false, target.provisioned());
+            target.startAtEpochMs(), target.shard().count(), false, target.provisioned(),
+            target.allowSmallerEnvelope());
     }
 
     /**
      * Where and how to run: {@code url} null for the embedded workspace; {@code startAtEpochMs} the common start of
-     * sharded injectors (0: start now).
+     * sharded injectors (0: start now); {@code allowSmallerEnvelope} judges a run on less hardware than the profile's.
      */
     public record Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus, Shard shard,
-                         long startAtEpochMs, boolean provisioned) {
+                         long startAtEpochMs, boolean provisioned, boolean allowSmallerEnvelope) {
         public Target(URI url, String transport, long seed, boolean relaxLimits, URI prometheus) {
-            this(url, transport, seed, relaxLimits, prometheus, Shard.WHOLE, 0, false);
+            this(url, transport, seed, relaxLimits, prometheus, Shard.WHOLE, 0, false, false);
         }
     }
 

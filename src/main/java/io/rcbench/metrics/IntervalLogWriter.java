@@ -59,10 +59,18 @@ public final class IntervalLogWriter implements AutoCloseable {
 
     /** Takes and writes one interval now; returns its histograms by metric (the caller may read, not modify). */
     public synchronized Map<String, Histogram> sample() {
+        return sample(System.currentTimeMillis());
+    }
+
+    /**
+     * Takes one interval and writes it as ending at {@code endEpochMs} (a sampler's nominal boundary, so that every
+     * record of the run shares the same intervals); returns its histograms by metric.
+     */
+    public synchronized Map<String, Histogram> sample(long endEpochMs) {
         if (closed) {
             return Map.of();
         }
-        long now = System.currentTimeMillis();
+        long now = Math.max(lastEpochMs, endEpochMs);
         Map<String, Histogram> intervals = recorder.takeIntervals();
         for (Histogram h : intervals.values()) {
             h.setStartTimeStamp(lastEpochMs);

@@ -5,14 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * How the report orders and groups latency metric names: actions in the order a user meets them (connect,
- * login, subscribe, then messaging), sizes of {@code upload.<size>} together, {@code delivery} last; a
- * {@code .raw} twin right after its action. Stateless.
+ * How the report orders and groups latency metric names: actions in the order a user meets them, as
+ * {@link io.rcbench.profile.MetricNames#FIXED} lists them, sizes of {@code upload.<size>} together, {@code delivery}
+ * last; a {@code .raw} twin right after its action. Stateless.
  */
 public final class MetricNames {
-    public static final String DELIVERY = "delivery";
-    private static final List<String> ORDER = List.of("connect", "login", "subscribe", "joinRoom", "sendMessage",
-        "typing", "loadHistory", "read", "upload", "download", "webhook", "botReply", DELIVERY);
+    public static final String DELIVERY = io.rcbench.profile.MetricNames.DELIVERY;
+    /** The profile's list of recorded metrics (one source), with the upload classes grouped before downloads. */
+    private static final List<String> ORDER = order();
 
     private MetricNames() {
     }
@@ -28,6 +28,12 @@ public final class MetricNames {
     /** The action of a raw twin; other names unchanged. */
     public static String base(String metric) {
         return isRaw(metric) ? metric.substring(0, metric.length() - LatencyRecorder.RAW.length()) : metric;
+    }
+
+    private static List<String> order() {
+        List<String> out = new java.util.ArrayList<>(io.rcbench.profile.MetricNames.FIXED);
+        out.add(out.indexOf(io.rcbench.profile.MetricNames.DOWNLOAD), "upload");
+        return List.copyOf(out);
     }
 
     private static int rank(String base) {

@@ -14,7 +14,7 @@ public final class Palette {
     /** Every action rcbench records, each with its own colour (no two alike among these). */
     private static final Map<String, String> KNOWN = Map.ofEntries(Map.entry("connect", "#2ca02c"),
         Map.entry("login", "#ff7f0e"), Map.entry("subscribe", "#9467bd"), Map.entry("subscribeRoom", "#756bb1"),
-        Map.entry("rooms", "#8c6d31"), Map.entry("joinRoom", "#e377c2"), Map.entry("sendMessage", "#1f77b4"),
+        Map.entry("rooms", "#8c6d31"), Map.entry("resume", "#e377c2"), Map.entry("sendMessage", "#1f77b4"),
         Map.entry("typing", "#17becf"), Map.entry("activity", "#6b6ecf"), Map.entry("loadHistory", "#8c564b"),
         Map.entry("read", "#7f7f7f"), Map.entry("upload.small", "#bcbd22"), Map.entry("upload.medium", "#637939"),
         Map.entry("upload.large", "#393b79"), Map.entry("upload.xlarge", "#7b4173"), Map.entry("upload.document", "#e6550d"),

@@ -12,9 +12,16 @@ import java.util.Map;
  * (PASS / FAIL / INCONCLUSIVE), {@code reasons} or {@code inconclusiveReasons} (strings or objects with a
  * message) and per-SLO lines ({@code slos}, {@code checks} or {@code results}) with measured, threshold and
  * margin, or {@code io.rcbench.verdict.SloResult}'s fields (outcome, unit, marginPercent, samples, text; a missed
- * SLO's text becomes a reason). Unknown fields are ignored; a verdict without a status reads as INCONCLUSIVE.
+ * SLO's text becomes a reason), and the {@code injectorBudget} the verdict used, when written. Unknown fields are
+ * ignored; a verdict without a status reads as INCONCLUSIVE.
  */
-public record VerdictView(String profile, String status, List<String> reasons, List<SloLine> slos) {
+public record VerdictView(String profile, String status, List<String> reasons, List<SloLine> slos,
+                          HealthBudget injectorBudget) {
+    /** A verdict without the injector budget it used (older files, other writers). */
+    public VerdictView(String profile, String status, List<String> reasons, List<SloLine> slos) {
+        this(profile, status, reasons, slos, null);
+    }
+
     /** One SLO: documented limit vs measured; values are shown as written (numbers get their unit). */
     public record SloLine(String name, String threshold, String measured, String margin, String status) {
     }
@@ -74,7 +81,11 @@ public record VerdictView(String profile, String status, List<String> reasons, L
                 s.properties().forEach(e -> slos.add(slo(e.getKey(), e.getValue())));
             }
         }
-        return new VerdictView(profile, status, List.copyOf(reasons), List.copyOf(slos));
+        JsonNode b = v.path("injectorBudget");
+        HealthBudget budget = b.path("maxCpuPercent").isNumber() && b.path("maxGcPauseMs").isNumber()
+            && b.path("maxEventLoopLagMs").isNumber() ? new HealthBudget(b.get("maxCpuPercent").asDouble(),
+            b.get("maxGcPauseMs").asLong(), b.get("maxEventLoopLagMs").asLong(), profile) : null;
+        return new VerdictView(profile, status, List.copyOf(reasons), List.copyOf(slos), budget);
     }
 
     private static SloLine slo(String key, JsonNode x) {

@@ -118,12 +118,46 @@ public final class RocketChatAdmin {
             setting("Rate_Limiter_Limit_RegisterUser").asLong(), rules);
     }
 
-    /** Switches off the REST limiter and every DDP rule, as Rocket.Chat's own e2e set-up does. */
-    public void disableRateLimits() {
-        setSetting("API_Enable_Rate_Limiter", false);
-        for (String r : RateLimitSettings.DDP_RULES) {
-            setSetting("DDP_Rate_Limit_" + r + "_Enabled", false);
+    /**
+     * Switches off the REST limiter and every DDP rule that is on, as Rocket.Chat's own e2e set-up does, and says
+     * what it changed (limiters already off are left alone). When a change fails half way, the ones made are put
+     * back before the failure is thrown, so the target is never left half-relaxed.
+     */
+    public SettingChanges disableRateLimits() {
+        List<String> switches = new ArrayList<>();
+        switches.add("API_Enable_Rate_Limiter");
+        RateLimitSettings.DDP_RULES.forEach(r -> switches.add("DDP_Rate_Limit_" + r + "_Enabled"));
+        List<SettingChanges.Change> made = new ArrayList<>();
+        try {
+            for (String id : switches) {
+                JsonNode before = setting(id);
+                if (before.asBoolean(false)) {
+                    setSetting(id, false);
+                    made.add(new SettingChanges.Change(id, before, BooleanNode.FALSE));
+                }
+            }
+        } catch (RocketChatException e) {
+            restore(new SettingChanges(made));
+            throw e;
         }
+        return new SettingChanges(made);
+    }
+
+    /**
+     * Puts each changed setting back to its value before the change, each independently of the others.
+     *
+     * @return one line per setting that could not be restored (id and reason); empty when all were
+     */
+    public List<String> restore(SettingChanges changes) {
+        List<String> failures = new ArrayList<>();
+        for (SettingChanges.Change c : changes.changes()) {
+            try {
+                setSetting(c.id(), c.before());
+            } catch (RuntimeException e) {
+                failures.add(c.id() + " (still " + c.during() + "): " + e.getMessage());
+            }
+        }
+        return failures;
     }
 
     /**

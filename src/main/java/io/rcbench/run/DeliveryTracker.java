@@ -25,14 +25,27 @@ public final class DeliveryTracker {
     private final LongAdder lost = new LongAdder();
     private final LongAdder unmatched = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder holdExpected = new LongAdder();
+    private final LongAdder holdReceived = new LongAdder();
+    private final LongAdder holdLost = new LongAdder();
     private final long timeoutNanos;
+    private volatile java.util.function.LongPredicate inHold = sentNanos -> false;
 
-    /** A message on its way: who still has to receive it. */
-    private record Pending(String roomId, long sentNanos, Set<String> waiting) {
+    /** A message on its way: who still has to receive it; {@code inHold} when it was sent in the hold window. */
+    private record Pending(String roomId, long sentNanos, Set<String> waiting, boolean inHold) {
     }
 
     public DeliveryTracker(java.time.Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
+    }
+
+    /**
+     * Which send times ({@link System#nanoTime()}) fall in the hold window; deliveries of messages sent then are also
+     * counted apart ({@link #hold()}), so lost deliveries are judged over the hold like every other SLO. Set before
+     * the first send; none is in the hold until it is.
+     */
+    public void holdWindow(java.util.function.LongPredicate sentInHold) {
+        this.inHold = sentInHold;
     }
 
     /** {@code userId} now receives the messages of {@code roomId} (connected and subscribed). */
@@ -58,6 +71,9 @@ public final class DeliveryTracker {
             Pending p = e.getValue();
             if (rooms.contains(p.roomId) && p.waiting.remove(userId)) {
                 expected.decrement();
+                if (p.inHold) {
+                    holdExpected.decrement();
+                }
             }
         }
     }
@@ -72,8 +88,12 @@ public final class DeliveryTracker {
         waiting.addAll(s);
         waiting.remove(senderId);
         if (!waiting.isEmpty()) {
-            inFlight.put(messageId, new Pending(roomId, sentNanos, waiting));
+            boolean hold = inHold.test(sentNanos);
+            inFlight.put(messageId, new Pending(roomId, sentNanos, waiting, hold));
             expected.add(waiting.size());
+            if (hold) {
+                holdExpected.add(waiting.size());
+            }
         }
         return waiting.size();
     }
@@ -83,6 +103,9 @@ public final class DeliveryTracker {
         Pending p = inFlight.remove(messageId);
         if (p != null) {
             expected.add(-p.waiting.size());
+            if (p.inHold) {
+                holdExpected.add(-p.waiting.size());
+            }
         }
     }
 
@@ -104,6 +127,9 @@ public final class DeliveryTracker {
         }
         // the entry stays until its expiry, so that a later copy is known as a duplicate, not unmatched
         received.increment();
+        if (p.inHold) {
+            holdReceived.increment();
+        }
         sinkMicros.accept((nowNanos - p.sentNanos) / 1000);
     }
 
@@ -127,6 +153,9 @@ public final class DeliveryTracker {
                 for (String uid : Set.copyOf(waiting)) {
                     if (waiting.remove(uid)) {
                         n++;
+                        if (e.getValue().inHold) {
+                            holdLost.increment();
+                        }
                     }
                 }
                 it.remove();
@@ -138,6 +167,11 @@ public final class DeliveryTracker {
 
     public RunSummary.Deliveries totals() {
         return new RunSummary.Deliveries(expected.sum(), received.sum(), lost.sum());
+    }
+
+    /** Deliveries of the messages sent in the hold window ({@link #holdWindow}). */
+    public RunSummary.Deliveries hold() {
+        return new RunSummary.Deliveries(holdExpected.sum(), holdReceived.sum(), holdLost.sum());
     }
 
     /** Receipts of messages this tracker does not know: expired, or sent elsewhere (see {@link #received}). */

@@ -15,7 +15,7 @@ public final class RunMetrics {
     private final ActionCounters counters = new ActionCounters();
     private final DeliveryTracker deliveries;
     private final AtomicInteger connected = new AtomicInteger();
-    private final AtomicInteger active = new AtomicInteger();
+    private final UserGauge active = new UserGauge();
     private final long latenessNanos;
     private final ClockOffset clock = new ClockOffset();
     private volatile Supplier<RunSummary.ClientFailures> clientSource = () -> RunSummary.ClientFailures.NONE;
@@ -101,8 +101,8 @@ public final class RunMetrics {
         return connected;
     }
 
-    /** Users acting now. */
-    public AtomicInteger activeUsers() {
+    /** Active users: from their login to the end of the hold, whenever their last action was. */
+    public UserGauge activeUsers() {
         return active;
     }
 }

@@ -27,6 +27,9 @@ public final class RunSampler implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final HealthSummary healthSummary = new HealthSummary();
     private long ticks;
+    private final long startEpochMs;
+    private final long intervalMs;
+    private long lastTMs;
     private volatile java.util.function.BiConsumer<Long, Map<String, Histogram>> onInterval = (t, h) -> { };
     private boolean closed;
 
@@ -46,6 +49,8 @@ public final class RunSampler implements AutoCloseable {
         this.startNanos = startNanos;
         this.plannedMs = plannedMs;
         this.headline = headline;
+        this.startEpochMs = startEpochMs;
+        this.intervalMs = intervalMs;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "run-sampler");
             t.setDaemon(true);
@@ -57,19 +62,29 @@ public final class RunSampler implements AutoCloseable {
     }
 
     private synchronized void tick() {
+        tick(false);
+    }
+
+    /**
+     * One interval. A scheduled tick is stamped with its nominal end {@code k * intervalMs} (it may run a little
+     * late), the last one with the time it ran: the latency log, the timeline and {@link HoldWindow} then all
+     * speak of the same intervals.
+     */
+    private void tick(boolean last) {
         if (closed) {
             return;
         }
         try {
+            long tMs = last ? Math.max(lastTMs, (System.nanoTime() - startNanos) / 1_000_000) : lastTMs + intervalMs;
+            lastTMs = tMs;
             metrics.deliveries().expire(System.nanoTime());
-            Map<String, Histogram> latencies = hlog.sample();
-            onInterval.accept((System.nanoTime() - startNanos) / 1_000_000, latencies);
+            Map<String, Histogram> latencies = hlog.sample(startEpochMs + tMs);
+            onInterval.accept(tMs, latencies);
             metrics.foldClientFailures();
             ActionCounters.Interval counts = metrics.counters().takeInterval();
             HealthProbe.Sample h = health.take();
             healthSummary.add(h);
-            long tMs = (System.nanoTime() - startNanos) / 1_000_000;
-            timeline.write(new TimelinePoint(tMs, metrics.activeUsers().get(), metrics.connectedUsers().get(),
+            timeline.write(new TimelinePoint(tMs, metrics.activeUsers().takePeak(), metrics.connectedUsers().get(),
                 counts.completed(), counts.errors(), h.cpuPercent(), h.gcPauseMs(), h.loopLagMs()));
             if (console != null && ++ticks % 5 == 0) {
                 console.println(progressLine(tMs, counts, latencies));
@@ -114,7 +129,7 @@ public final class RunSampler implements AutoCloseable {
         if (closed) {
             return;
         }
-        tick();
+        tick(true);
         closed = true;
         thread.shutdownNow();
         hlog.close();

@@ -20,31 +20,36 @@ import java.util.Map;
  * @param interrupted  true when the run was stopped early (Ctrl-C, sustained breach): figures cover what ran
  * @param gatlingReport path of Gatling's own report relative to the run folder, or {@code null}
  * @param client       failures inside the injector's client, whole run; null in folders written before it existed
+ * @param targetSettings settings the run changed on the target ({@code --relax-rate-limits}) and whether they were
+ *                      put back, or {@code null} when nothing was changed
+ * @param holdDeliveries deliveries of the messages sent in the hold window (what the verdict judges), or
+ *                      {@code null} in folders written before it was kept (the whole run's then stand in)
  */
 public record RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
                          TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
                          Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
-                         String gatlingReport, ClientFailures client) {
+                         String gatlingReport, ClientFailures client, ChangedSettings targetSettings,
+                         Deliveries holdDeliveries) {
 
-    /** A summary without client failure counts (tools and tests that have no client). */
+    /** A summary without client failure counts that changed no setting on its target (tools and tests). */
     public RunSummary(String runId, String rcbench, String profile, long startEpochMs, long endEpochMs,
                       TargetInfo target, Phases phases, Map<String, ActionCounts> actions, Map<String, Long> errors,
                       Deliveries deliveries, InjectorSummary injector, int shards, boolean interrupted,
                       String gatlingReport) {
         this(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors, deliveries, injector,
-            shards, interrupted, gatlingReport, null);
+            shards, interrupted, gatlingReport, null, null, null);
     }
 
     /** This summary pointing at Gatling's report elsewhere (a run folder copied from another). */
     public RunSummary withGatlingReport(String path) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, shards, interrupted, path, client);
+            deliveries, injector, shards, interrupted, path, client, targetSettings, holdDeliveries);
     }
 
     /** This summary as one of {@code n} shards of a run. */
     public RunSummary withShards(int n) {
         return new RunSummary(runId, rcbench, profile, startEpochMs, endEpochMs, target, phases, actions, errors,
-            deliveries, injector, n, interrupted, gatlingReport, client);
+            deliveries, injector, n, interrupted, gatlingReport, client, targetSettings, holdDeliveries);
     }
 
     /**
@@ -81,12 +86,31 @@ public record RunSummary(String runId, String rcbench, String profile, long star
         }
     }
 
+    /**
+     * Settings switched on the target for the run: each with its value before and during the run (JSON text), and
+     * whether all were put back at the end; {@code restoreFailures} names those that were not, and why.
+     */
+    public record ChangedSettings(java.util.List<Setting> changed, boolean restored,
+                                  java.util.List<String> restoreFailures) {
+        /** One setting. */
+        public record Setting(String id, String before, String during) {
+        }
+    }
+
     /** The measured target. {@code url} never carries credentials. */
     public record TargetInfo(String kind, String product, String version, String url, Integer cores, Integer memoryMb,
                              Integer instances) {
     }
 
-    /** Phase boundaries in ms since the run's start; the hold window is [holdStartMs, holdEndMs). */
+    /** The deliveries the verdict judges: those of the hold window, or the whole run's in older folders. */
+    public Deliveries judgedDeliveries() {
+        return holdDeliveries != null ? holdDeliveries : deliveries;
+    }
+
+    /**
+     * Phase boundaries in ms since the run's start; the hold window is [holdStartMs, holdEndMs), whole sampler
+     * intervals ({@link HoldWindow}).
+     */
     public record Phases(long rampStartMs, long holdStartMs, long holdEndMs, int activeUsers, int connectedUsers,
                          int totalUsers) {
     }

@@ -6,7 +6,8 @@ import java.util.Map;
  * One interval of a run's timeline ({@code timeline.jsonl}).
  *
  * @param tMs         interval end, ms since the run's start
- * @param activeUsers users acting at that moment; {@code connectedUsers} includes idle ones
+ * @param activeUsers the most active users at once in the interval (from their login to the end of the hold);
+ *                    {@code connectedUsers} includes idle ones, at the moment of the sample
  * @param actions     completed actions in the interval by name (ok and failed)
  * @param errors      failures in the interval by reason
  * @param cpuPercent  injector process CPU over the interval, percent of all cores

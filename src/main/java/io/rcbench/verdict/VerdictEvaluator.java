@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  *   <li>INCONCLUSIVE if the injector was over budget: mean CPU over the window above the limit, a GC pause
  *       longer than the limit, event-loop lag above the limit, or no health recorded at all. A saturated
  *       injector under-offers load and inflates latency, so neither a pass nor a miss can be trusted.</li>
+ *   <li>INCONCLUSIVE if the target was not held to the profile's envelope ({@link TargetCheck#inconclusiveReasons}):
+ *       a run on other hardware than the claim says nothing about the claim, whatever its SLOs show.</li>
  *   <li>Else FAIL if any SLO was missed (a miss backed by enough samples stands even when others had too few).</li>
  *   <li>Else INCONCLUSIVE if a required SLO had too few samples; else PASS.</li>
  * </ol>
@@ -28,10 +30,20 @@ public final class VerdictEvaluator {
     }
 
     public static Verdict evaluate(Profile profile, Measurement m) {
-        return evaluate(profile.name(), profile.slos(), profile.injector(), m);
+        return evaluate(profile.name(), profile.slos(), profile.injector(), m, List.of());
+    }
+
+    /** As above, with why the target was not held to the envelope ({@link TargetCheck#inconclusiveReasons}). */
+    public static Verdict evaluate(Profile profile, Measurement m, List<String> envelopeReasons) {
+        return evaluate(profile.name(), profile.slos(), profile.injector(), m, envelopeReasons);
     }
 
     public static Verdict evaluate(String profile, Slos slos, InjectorBudget budget, Measurement m) {
+        return evaluate(profile, slos, budget, m, List.of());
+    }
+
+    public static Verdict evaluate(String profile, Slos slos, InjectorBudget budget, Measurement m,
+                                   List<String> envelopeReasons) {
         List<SloResult> results = new ArrayList<>();
         for (Slos.LatencySlo slo : slos.latency().values()) {
             Histogram h = m.histograms().get(slo.metric());
@@ -42,13 +54,14 @@ public final class VerdictEvaluator {
         results.add(errors(slos, m.counts()));
         results.add(lostDeliveries(slos, m.counts()));
 
-        List<String> reasons = injectorReasons(budget, m.health());
-        boolean injectorBound = !reasons.isEmpty();
+        List<String> reasons = new ArrayList<>(injectorReasons(budget, m.health()));
+        reasons.addAll(envelopeReasons);
+        boolean untrusted = !reasons.isEmpty(); // the injector or the hardware, not the target, made the figures
         boolean missed = results.stream().anyMatch(r -> r.outcome() == SloResult.Outcome.MISSED);
         List<String> few = results.stream().filter(r -> r.outcome() == SloResult.Outcome.TOO_FEW_SAMPLES)
             .map(SloResult::text).toList();
         Status status;
-        if (injectorBound) {
+        if (untrusted) {
             status = Status.INCONCLUSIVE;
         } else if (missed) {
             status = Status.FAIL;
@@ -58,7 +71,7 @@ public final class VerdictEvaluator {
         } else {
             status = Status.PASS;
         }
-        if (injectorBound) {
+        if (untrusted) {
             reasons = new ArrayList<>(reasons);
             reasons.addAll(few);
         }

@@ -3,7 +3,8 @@ package io.rcbench.workspace;
 /**
  * The hardware a workspace JVM is held to: CPUs by affinity (taskset) and -XX:ActiveProcessorCount, heap by
  * -Xmx. Clock speed and disk cannot be enforced on this machine and are only recorded. {@code cores} is
- * rounded up to whole CPUs.
+ * rounded up to whole CPUs. This is what is asked for: a machine with fewer CPUs gives fewer, and
+ * {@link WorkspaceProcess#observe()} says what was given.
  */
 public record Envelope(int cores, long memoryMb) {
     public Envelope {
@@ -17,10 +18,4 @@ public record Envelope(int cores, long memoryMb) {
 
     /** The minimal VPS of the system requirements: 1 core, 1 GB. */
     public static final Envelope MINIMAL_VPS = new Envelope(1, 1024);
-
-    /** {@code 0-(cores-1)}, the CPU list taskset pins the JVM to; never more CPUs than the machine has. */
-    public String cpuList() {
-        int n = Math.min(cores, Runtime.getRuntime().availableProcessors());
-        return n == 1 ? "0" : "0-" + (n - 1);
-    }
 }

@@ -62,4 +62,17 @@ class DeliveryTrackerTest {
         assertThat(t.totals()).isEqualTo(new RunSummary.Deliveries(0, 0, 0));
         assertThat(t.sent("m2", "other-room", "a", 0)).isZero();
     }
+
+    @Test
+    void lostDeliveriesOfMessagesSentOutsideTheHoldAreNotTheHolds() {
+        inRoom("a", "b", "c");
+        t.holdWindow(sent -> sent >= 10_000_000_000L && sent < 20_000_000_000L);
+        t.sent("warm-up", "r", "a", 5_000_000_000L);  // both receipts lost, before the hold
+        t.sent("held", "r", "a", 12_000_000_000L);    // one received, one lost
+        t.sent("drain", "r", "a", 21_000_000_000L);   // both lost, after the hold
+        t.received("held", "b", 12_100_000_000L, latencies::add);
+        t.expireAll();
+        assertThat(t.totals()).isEqualTo(new RunSummary.Deliveries(6, 1, 5));
+        assertThat(t.hold()).isEqualTo(new RunSummary.Deliveries(2, 1, 1));
+    }
 }

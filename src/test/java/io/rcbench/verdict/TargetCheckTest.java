@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,21 +22,52 @@ class TargetCheckTest {
         return new ProfileLoader(Path.of("profiles")).load(profile).envelope();
     }
 
-    @Test
-    void embeddedWorkspaceHeldToTheEnvelopeMatches() throws Exception {
-        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), ObservedTarget.embedded("0.1.0", 1, 1024));
-        assertThat(f).extracting(TargetCheck.Finding::line).contains(
-            "target: embedded workspace, rcbench-workspace 0.1.0",
-            "cores: 1 (profile 1)", "memory limit: 1024 MB (profile 1024 MB)", "instances: 1 (profile 1)",
-            "clock: not observable on this target (profile 2 GHz)", "disk: not observable on this target (profile 30 GB ssd)");
-        assertThat(f).noneMatch(x -> x.match() == TargetCheck.Match.MISMATCH);
+    private static ObservedTarget embedded(String cpuList, int cpus, long heapMb, long peakMb, boolean shared) {
+        return ObservedTarget.embedded("0.1.0", cpuList, cpus, OptionalLong.of(heapMb), peakMb,
+            new ObservedTarget.CpuSharing(shared ? "0-1" : "0", shared), "/dev/vda (ext4), 252 GB, non-rotational");
     }
 
     @Test
-    void aBiggerTargetIsAMismatch() throws Exception {
-        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), ObservedTarget.embedded("0.1.0", 2, 2048));
-        assertThat(f).filteredOn(x -> x.match() == TargetCheck.Match.MISMATCH).extracting(TargetCheck.Finding::line)
-            .containsExactly("cores: target 2, profile 1 - MISMATCH", "memory limit: target 2048 MB, profile 1024 MB - MISMATCH");
+    void embeddedWorkspaceHeldToTheEnvelopeMatches() throws Exception {
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), embedded("1", 1, 989, 310, false));
+        assertThat(f).extracting(TargetCheck.Finding::line).contains(
+            "target: embedded workspace, rcbench-workspace 0.1.0",
+            "cores: 1 (CPUs 1) (profile 1)", "memory limit: 989 MB (profile 1024 MB)",
+            "peak resident memory: 310 MB (profile <= 1024 MB)", "instances: 1 (profile 1)",
+            "CPU sharing: none: the injector runs on CPUs 0",
+            "clock: not observable on this target (profile 2 GHz)",
+            "disk: /dev/vda (ext4), 252 GB, non-rotational (profile 30 GB ssd, not enforced)");
+        assertThat(TargetCheck.inconclusiveReasons(f, false)).isEmpty();
+    }
+
+    @Test
+    void aMachineWithFewerCpusThanTheProfileCannotJudgeIt() throws Exception {
+        // bare metal's 6 cores on a 2-CPU machine: the workspace got 2
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("bare-metal"), embedded("0-1", 2, 3950, 900, true));
+        assertThat(f).filteredOn(TargetCheck.Finding::envelopeNotHeld).extracting(TargetCheck.Finding::line)
+            .containsExactly("cores: target 2 (CPUs 0-1), profile 6 - SMALLER than the profile's envelope");
+        assertThat(f).extracting(TargetCheck.Finding::line).anyMatch(l -> l.startsWith("CPU sharing: the injector runs"
+            + " on CPUs 0-1, too") && l.endsWith("SHARED"));
+        assertThat(TargetCheck.inconclusiveReasons(f, false)).singleElement().asString()
+            .contains("cores: target 2", "--allow-smaller-envelope");
+        assertThat(TargetCheck.inconclusiveReasons(f, true)).as("asked for explicitly").isEmpty();
+    }
+
+    @Test
+    void aTargetLargerThanTheProfileIsNeverAllowed() throws Exception {
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), embedded("0-1", 2, 2048, 1500, false));
+        assertThat(f).filteredOn(x -> x.match() == TargetCheck.Match.LARGER).extracting(TargetCheck.Finding::line)
+            .containsExactly("cores: target 2 (CPUs 0-1), profile 1 - LARGER than the profile's envelope",
+                "memory limit: target 2048 MB, profile 1024 MB - LARGER than the profile's envelope",
+                "peak resident memory: target 1500 MB, profile <= 1024 MB - LARGER than the profile's envelope");
+        assertThat(TargetCheck.inconclusiveReasons(f, true)).hasSize(3);
+    }
+
+    @Test
+    void aSmallerHeapThanTheEnvelopeIsSmaller() throws Exception {
+        List<TargetCheck.Finding> f = TargetCheck.check(envelope("minimal-vps"), embedded("1", 1, 512, 300, false));
+        assertThat(f).filteredOn(TargetCheck.Finding::envelopeNotHeld).extracting(TargetCheck.Finding::match)
+            .containsExactly(TargetCheck.Match.SMALLER);
     }
 
     @Test
@@ -53,7 +85,7 @@ class TargetCheckTest {
         assertThat(t.instances()).hasValue(3);
         assertThat(t.residentMemoryMb()).hasValue(700);
         assertThat(TargetCheck.check(envelope("recommended-vps"), t)).extracting(TargetCheck.Finding::line).contains(
-            "instances: target 3, profile 1 - MISMATCH", "resident memory: 700 MB (profile <= 2048 MB)",
+            "instances: target 3, profile 1 - LARGER than the profile's envelope", "resident memory: 700 MB (profile <= 2048 MB)",
             "cores: not observable on this target (profile 2)");
     }
 

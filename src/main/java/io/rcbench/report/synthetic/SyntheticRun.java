@@ -58,7 +58,7 @@ public final class SyntheticRun {
 
     private static final List<Action> ACTIONS = List.of(new Action("sendMessage", 1 / 30.0, 18),
         new Action("typing", 1 / 20.0, 4), new Action("read", 1 / 30.0, 9), new Action("loadHistory", 1 / 120.0, 35),
-        new Action("joinRoom", 1 / 900.0, 30), new Action("upload.small", 1 / 900.0, 60),
+        new Action("subscribeRoom", 1 / 900.0, 30), new Action("upload.small", 1 / 900.0, 60),
         new Action("upload.medium", 1 / 1800.0, 180), new Action("upload.large", 1 / 3600.0, 900),
         new Action("download", 1 / 600.0, 40), new Action("webhook", 1 / 600.0, 25), new Action("botReply", 1 / 600.0, 70));
     private static final int ROOM_FANOUT = 4;
