@@ -102,7 +102,7 @@ final class GroupCommit implements AutoCloseable {
                 flush.run();
                 flushes.increment();
                 batch.complete(null);
-            } catch (Throwable e) { // NOPMD: the waiters must hear of any failure, or they wait out their timeout
+            } catch (Throwable e) { // the waiters must hear of any failure, or they would wait out their timeout
                 batch.completeExceptionally(e);
             }
         }
