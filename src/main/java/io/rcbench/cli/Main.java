@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {RunCommand.class, CapacityCommand.class, MergeCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
         ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, MergeBenchCommand.class, AccuracyBenchCommand.class,
-        SessionsBenchCommand.class})
+        SessionsBenchCommand.class, StoreBenchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
