@@ -67,7 +67,7 @@ public final class AccuracyBench {
                 List.of(), 7, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(10), null);
             JobSpec spec = new JobSpec(target, new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
-                List.of(), 0, 1, false, false);
+                List.of(), 0, 1, false);
             MainJob.Outcome out = new MainJob(spec, console).run();
             IntervalLog log = IntervalLog.readTotals(out.folder().latencyLogs(), 0, Long.MAX_VALUE);
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));

@@ -30,9 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
-    @Option(names = "--shard", defaultValue = "0/1", description = "This injector's part of the run, i/N "
+    @Option(names = "--shard", defaultValue = "0/1", converter = OptionConverters.ShardOf.class,
+        description = "This injector's part of the run, i/N "
         + "(rooms and their users dealt round-robin); run N injectors with a common --start-at, then merge.")
-    String shard;
+    Shard shard;
 
     @Option(names = "--start-at", defaultValue = "0", description = "Common start of sharded injectors, epoch ms.")
     long startAt;
@@ -47,9 +48,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_PROFILE;
         }
         try {
-            Shard s = Shard.parse(shard);
-            String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + s.suffix();
-            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(s, startAt),
+            String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + shard.suffix();
+            MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(shard, startAt),
                 targetOptions.reports, List.of()), System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();

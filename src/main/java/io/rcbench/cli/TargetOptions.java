@@ -8,10 +8,12 @@ import picocli.CommandLine.Option;
 
 /** Where and how a run goes, shared by run and capacity. */
 final class TargetOptions {
-    @Option(names = "--target", description = "Rocket.Chat base URL (http(s)://host:port). Default: the embedded workspace.")
+    @Option(names = "--target", converter = OptionConverters.HttpUrl.class,
+        description = "Rocket.Chat base URL (http(s)://host:port). Default: the embedded workspace.")
     URI target;
 
-    @Option(names = "--transport", defaultValue = "ddp", description = "Actions over ddp or rest (Rocket.Chat 9) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transport", defaultValue = "ddp", converter = OptionConverters.Transport.class,
+        description = "Actions over ddp or rest (Rocket.Chat 9) (default: ${DEFAULT-VALUE}).")
     String transport;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of schedules, choices and room layout (default: ${DEFAULT-VALUE}).")
@@ -28,7 +30,8 @@ final class TargetOptions {
         + "profile's envelope (fewer CPUs, a smaller heap); without it such a run is INCONCLUSIVE.")
     boolean allowSmallerEnvelope;
 
-    @Option(names = "--prometheus", description = "The target's Prometheus endpoint, scraped during the run.")
+    @Option(names = "--prometheus", converter = OptionConverters.HttpUrl.class,
+        description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
 
     @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")

@@ -24,6 +24,10 @@ final class WorkspaceCommand implements Callable<Integer> {
     @Option(names = "--ready-file", description = "Write {port, metricsPort} as JSON here once listening.")
     Path readyFile;
 
+    @Option(names = "--exit-with-parent", description = "Stop when standard input reaches end-of-file: the process "
+        + "that started this workspace holds it open, so the workspace ends with that process even after a kill -9.")
+    boolean exitWithParent;
+
     @Override
     public Integer call() throws Exception {
         Workspace ws = Workspace.start(options.toConfig());
@@ -32,6 +36,12 @@ final class WorkspaceCommand implements Callable<Integer> {
             ws.close();
             stopped.countDown();
         }, "workspace-shutdown"));
+        if (exitWithParent) {
+            ParentWatch.start(System.in, () -> {
+                System.out.println("standard input closed: the parent process is gone, stopping");
+                System.exit(0); // runs the shutdown hook above, which flushes the database
+            });
+        }
         if (seed.any()) {
             SeedResult r = ws.seeder().seed(seed.toPlan());
             System.out.printf("seeded %d users, %d rooms, %d bots, %d webhooks in %d ms%n", r.usersCreated(), r.roomsCreated(),

@@ -42,7 +42,7 @@ public record JobSpec(URI target, Envelope envelope, Population population, Load
                    String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
                    int shards, boolean earlyStop) {
         this(target, envelope, population, plan, profile, prometheus, relaxLimits, adminUser, adminPassword, reports,
-            simulation, drain, workspaceArgs, startAtEpochMs, shards, earlyStop, false);
+            simulation, drain, workspaceArgs, startAtEpochMs, shards, earlyStop, false, false);
     }
 
     /** This job, stopping early on a sustained breach. */

@@ -59,10 +59,13 @@ public final class IntervalLog {
         List<Interval> intervals = new ArrayList<>();
         long start = -1;
         for (Path f : files) {
+            // HistogramLogReader reads through a Scanner, which takes a byte that is not text for the end of the file:
+            // the intervals after it would be dropped without a word
+            AsciiLogCheck.require(f);
             HistogramLogReader r = new HistogramLogReader(f.toFile());
             EncodableHistogram e;
             long fileStart = -1;
-            while ((e = r.nextIntervalHistogram()) != null) {
+            while ((e = next(r, f)) != null) {
                 if (fileStart < 0) {
                     // the header, with the start time, precedes the first interval
                     fileStart = (long) (r.getStartTimeSec() * 1000);
@@ -87,6 +90,16 @@ public final class IntervalLog {
         }
         intervals.sort(java.util.Comparator.comparingLong(Interval::startMs).thenComparing(Interval::metric));
         return new IntervalLog(start, totals, intervals);
+    }
+
+    /** The next interval, with a malformed line or histogram reported as an I/O error naming the file. */
+    private static EncodableHistogram next(HistogramLogReader r, Path f) throws IOException {
+        try {
+            return r.nextIntervalHistogram();
+        } catch (RuntimeException e) {
+            throw new IOException(f + ": not a latency log: a line or histogram does not parse (the file is corrupt): "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
     }
 
     public long startEpochMs() {

@@ -1,7 +1,9 @@
 package io.rcbench.report;
 
+import io.rcbench.metrics.AsciiLogCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +80,10 @@ final class HlogText {
                     throw new IOException(file + ":" + n + ": not an interval histogram line: " + e.getMessage(), e);
                 }
             }
+        } catch (CharacterCodingException e) {
+            // the reader decodes ahead of the line it returns: find the line that holds the byte
+            AsciiLogCheck.require(file);
+            throw new IOException(file + ": not a latency log: a byte that is not ASCII text (the file is corrupt)", e);
         }
         return new Log(file, Double.isNaN(startSec) ? 0 : Math.round(startSec * 1000), lines);
     }

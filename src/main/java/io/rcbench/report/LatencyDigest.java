@@ -138,9 +138,16 @@ public final class LatencyDigest {
         }
         int chunks = Math.max(1, Math.min(slots.size(), 8 * Runtime.getRuntime().availableProcessors()));
         // decoding and percentiles dominate: chunks of consecutive slots run in parallel, results merge in order
-        List<Chunk> results = IntStream.range(0, chunks).parallel()
-            .mapToObj(c -> Chunk.of(slots.subList(c * slots.size() / chunks, (c + 1) * slots.size() / chunks), holdFromMs, holdToMs))
-            .toList();
+        List<Chunk> results;
+        try {
+            results = IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> Chunk.of(slots.subList(c * slots.size() / chunks, (c + 1) * slots.size() / chunks), holdFromMs, holdToMs))
+                .toList();
+        } catch (UncheckedIOException e) {
+            // a payload that is not a histogram: the lines parsed, so the file is corrupt inside a line
+            throw new IOException((files.size() == 1 ? files.get(0) : files) + ": not a latency log (the file is corrupt): "
+                + e.getCause().getMessage(), e.getCause());
+        }
         Map<String, Histogram> hold = new TreeMap<>();
         Map<String, Histogram> total = new TreeMap<>();
         Map<String, Timeline> timelines = new TreeMap<>();

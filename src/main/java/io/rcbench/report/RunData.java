@@ -57,6 +57,31 @@ public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> ve
             CapacityResult.read(dir));
     }
 
+    /**
+     * What a complete run folder holds that {@code dir} lacks, one line per file saying what a report cannot show
+     * without it. A run killed before its end, or a partial copy, leaves such a folder; its report is still written.
+     */
+    public static List<String> missingFiles(Path dir) {
+        RunFolder folder = new RunFolder(dir);
+        List<String> out = new java.util.ArrayList<>();
+        if (!Files.isRegularFile(dir.resolve(RunFolder.VERDICT))) {
+            out.add(RunFolder.VERDICT + " is missing: no verdict");
+        }
+        boolean noLatency;
+        try {
+            noLatency = folder.latencyLogs().isEmpty();
+        } catch (IOException e) {
+            noLatency = true;
+        }
+        if (noLatency) {
+            out.add(folder.latencyLog(-1).getFileName() + " is missing: no latency percentiles or charts");
+        }
+        if (!Files.isRegularFile(dir.resolve(RunFolder.TIMELINE))) {
+            out.add(RunFolder.TIMELINE + " is missing: no timelines");
+        }
+        return out;
+    }
+
     public String runId() {
         return summary.runId() != null ? summary.runId() : folder.dir().getFileName().toString();
     }

@@ -66,6 +66,12 @@ public final class RunReportWriter {
         String gatling = Html.relativeHref(s.gatlingReport());
         b.append(" · ").append(gatling == null ? "no Gatling report" : "<a href=\"" + gatling + "\">Gatling report</a>")
             .append(" · <a href=\"../index.html\">all runs</a></div></header><main>");
+        List<String> missing = RunData.missingFiles(run.folder().dir());
+        if (!missing.isEmpty()) {
+            b.append("<section id=\"missing\"><h2>Incomplete run folder</h2><ul>");
+            missing.forEach(m -> b.append("<li>").append(Html.esc(m)).append("</li>"));
+            b.append("</ul><p class=\"note\">The sections below show what the folder holds.</p></section>");
+        }
         b.append(VerdictSection.html(run.verdicts()));
         b.append(OverviewSection.keyFigures(run));
         b.append(OverviewSection.targetAndInjector(run));

@@ -73,7 +73,8 @@ public final class WorkspaceProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-XX:ActiveProcessorCount=" + cpus, "-Xmx" + env.memoryMb() + "m",
             "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.rcbench.cli.Main", "workspace",
-            "--port", "0", "--metrics-port", "0", "--data-dir", dataDir.toString(), "--ready-file", ready.toString()));
+            "--port", "0", "--metrics-port", "0", "--data-dir", dataDir.toString(), "--ready-file", ready.toString(),
+            "--exit-with-parent")); // stdin stays a pipe from this JVM: the child ends when this JVM dies, even by kill -9
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("workspace.log").toFile()));

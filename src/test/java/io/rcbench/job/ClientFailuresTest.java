@@ -43,7 +43,7 @@ class ClientFailuresTest {
             new RunSummary.TargetInfo("embedded", "Rocket.Chat", "7.0.0", "http://127.0.0.1:1", 1, 512, 1),
             new RunSummary.Phases(0, 0, 60_000, 1, 1, 1), metrics.counters().totals(), metrics.counters().errors(),
             metrics.deliveries().totals(), sampler.health().toSummary(metrics.clock()), 1, false, null,
-            metrics.clientFailures()));
+            metrics.clientFailures(), null, null));
 
         RunSummary written = folder.readSummary();
         assertThat(written.errors()).containsEntry("listener-error", 2L).containsEntry("malformed-frame", 1L)

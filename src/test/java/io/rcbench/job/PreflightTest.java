@@ -48,7 +48,7 @@ class PreflightTest {
                 null), reports, List.of());
             JobSpec withAdmin = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(),
                 s.prometheus(), false, "admin", "admin-password", s.reports(), s.simulation(), s.drain(),
-                s.workspaceArgs(), 0, 1, false, false);
+                s.workspaceArgs(), 0, 1, false, false, false);
             assertThatThrownBy(() -> new MainJob(withAdmin, quiet()).run()).isInstanceOf(PreflightException.class)
                 .hasMessageContaining("provisioning the target failed")
                 .hasMessageContaining("users.create succeeded without user._id");
@@ -62,13 +62,13 @@ class PreflightTest {
         JobSpec s = ProfilePlans.jobSpec(p, "no-admin", new ProfilePlans.Target(java.net.URI.create(
             "http://127.0.0.1:9"), "ddp", 1, false, null), reports, List.of());
         JobSpec noAdmin = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(), s.prometheus(),
-            false, null, null, s.reports(), s.simulation(), s.drain(), s.workspaceArgs(), 0, 1, false, false);
+            false, null, null, s.reports(), s.simulation(), s.drain(), s.workspaceArgs(), 0, 1, false, false, false);
         assertThatThrownBy(() -> new MainJob(noAdmin, quiet()).run()).isInstanceOf(PreflightException.class)
             .hasMessageContaining("no admin credentials").hasMessageContaining("--provisioned");
 
         JobSpec provisioned = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(),
             s.prometheus(), false, null, null, s.reports(), s.simulation(), s.drain(), s.workspaceArgs(), 0, 1, false,
-            true);
+            true, false);
         // allowed past that check: it now fails only because nothing listens there
         assertThatThrownBy(() -> new MainJob(provisioned, quiet()).run()).isInstanceOf(PreflightException.class)
             .hasMessageContaining("unreachable");

@@ -38,8 +38,16 @@ public final class MessageStore {
         }
     }
 
+    /**
+     * Whether a message with this {@code _id} is stored. True only once it is durable: a client retrying a send
+     * whose first attempt is still being committed must not have the retry acknowledged before the first is safe.
+     */
     public boolean exists(String id) {
-        return !db.query("SELECT 1 FROM messages WHERE id = ?", ps -> ps.setString(1, id), rs -> 1).isEmpty();
+        boolean found = !db.query("SELECT 1 FROM messages WHERE id = ?", ps -> ps.setString(1, id), rs -> 1).isEmpty();
+        if (found) {
+            db.awaitDurable();
+        }
+        return found;
     }
 
     /** Up to {@code limit} messages of a room older than {@code beforeMs} (exclusive), newest first. */
