@@ -4,6 +4,7 @@ import io.rcbench.capacity.CapacitySearch;
 import io.rcbench.capacity.NextStep;
 import io.rcbench.job.CapacityJob;
 import io.rcbench.job.Shard;
+import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.verdict.ExitCodes;
@@ -67,8 +68,20 @@ final class CapacityCommand implements Callable<Integer> {
         int first = start != null ? start : Math.max(1, active / 4);
         int highest = max != null ? max : Math.max(first, active * 8);
         NextStep decide = new NextStep(first, highest, growth, resolutionPercent / 100, resolutionUsers);
-        CapacitySearch.Outcome o = new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports,
-            workspaceArgs, System.out).run(decide, maxSteps);
-        return o.result().ceilingUsers() == null ? ExitCodes.FAIL : ExitCodes.PASS;
+        LiveExporter live;
+        try {
+            live = targetOptions.startLive(p.name(), "0/1");
+        } catch (java.net.BindException e) {
+            System.err.println("cannot serve live metrics on " + targetOptions.metricsHost + ":"
+                + targetOptions.metricsPort + ": " + e.getMessage());
+            return ExitCodes.RUN_ERROR;
+        }
+        try {
+            CapacitySearch.Outcome o = new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports,
+                workspaceArgs, System.out).run(decide, maxSteps);
+            return o.result().ceilingUsers() == null ? ExitCodes.FAIL : ExitCodes.PASS;
+        } finally {
+            targetOptions.stopLive(live);
+        }
     }
 }

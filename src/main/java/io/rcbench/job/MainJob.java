@@ -137,7 +137,8 @@ public final class MainJob {
         MonitorProbe health = new MonitorProbe();
         ctx.onEventLoop(health::watch);
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
-        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
+        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs,
+            io.rcbench.run.LiveFeed.installed().health(health), console,
             "sendMessage", 1000);
         if (spec.earlyStop() && spec.profile() != null) {
             // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
