@@ -33,15 +33,16 @@ final class TargetOptions {
     @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
     Path reports;
 
-    @Option(names = "--metrics-port", description = "Serve this injector's live figures for Prometheus on "
-        + "http://<--metrics-host>:PORT/metrics during the run (0: a free port, printed). Default: off.")
+    @Option(names = "--metrics-port", defaultValue = "${env:RCBENCH_METRICS_PORT}", description = "Serve this "
+        + "injector's live figures for Prometheus on http://<--metrics-host>:PORT/metrics during the run (0: a free "
+        + "port, printed). Default: $RCBENCH_METRICS_PORT (set in the injector image), else off.")
     Integer metricsPort;
 
-    @Option(names = "--metrics-host", defaultValue = "127.0.0.1",
+    @Option(names = "--metrics-host", defaultValue = "${env:RCBENCH_METRICS_HOST:-127.0.0.1}",
         description = "Address /metrics binds to; 0.0.0.0 for a Prometheus on another machine (default: ${DEFAULT-VALUE}).")
     String metricsHost;
 
-    @Option(names = "--metrics-linger", defaultValue = "0s", description = "Keep /metrics up this long after the run "
+    @Option(names = "--metrics-linger", defaultValue = "${env:RCBENCH_METRICS_LINGER:-0s}", description = "Keep /metrics up this long after the run "
         + "so Prometheus scrapes its final figures, e.g. 30s (two scrape intervals) (default: ${DEFAULT-VALUE}).")
     String metricsLinger;
 

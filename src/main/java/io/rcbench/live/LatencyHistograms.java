@@ -40,17 +40,21 @@ final class LatencyHistograms {
 
     /** A value of the latency recorder: {@code metric} is its tag, {@code micros} the value it recorded. */
     void recorded(String metric, long micros) {
-        DistributionDataPoint[] byPhase = points.computeIfAbsent(metric, this::pointsOf);
-        byPhase[phase.get().ordinal()].observe(micros / 1e6);
+        DistributionDataPoint[] byPhase = points.computeIfAbsent(metric, m -> new DistributionDataPoint[PHASES.length]);
+        int p = phase.get().ordinal();
+        DistributionDataPoint point = byPhase[p];
+        if (point == null) {
+            // a phase's series appears when it gets its first value, not before: no empty series per phase.
+            // Racing threads may both look it up; the client hands both the same data point.
+            point = pointOf(metric, PHASES[p]);
+            byPhase[p] = point;
+        }
+        point.observe(micros / 1e6);
     }
 
-    private DistributionDataPoint[] pointsOf(String metric) {
+    private DistributionDataPoint pointOf(String metric, RunPhase p) {
         boolean raw = metric.endsWith(LatencyRecorder.RAW);
         String action = raw ? metric.substring(0, metric.length() - LatencyRecorder.RAW.length()) : metric;
-        DistributionDataPoint[] out = new DistributionDataPoint[PHASES.length];
-        for (RunPhase p : PHASES) {
-            out[p.ordinal()] = histogram.labelValues(action, raw ? "raw" : "corrected", p.label());
-        }
-        return out;
+        return histogram.labelValues(action, raw ? "raw" : "corrected", p.label());
     }
 }

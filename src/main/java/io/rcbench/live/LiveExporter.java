@@ -114,7 +114,10 @@ public final class LiveExporter implements LiveFeed, AutoCloseable {
 
     @Override
     public void attach(RunMetrics metrics) {
-        totals.next(metrics);
+        RunMetrics previous = totals.next(metrics);
+        if (previous != null) {
+            previous.latency().tap(null); // its stragglers are in its own log, not in the next run's view
+        }
         context = null;
         nextLookupNanos = 0;
         metrics.latency().tap(latency::recorded);

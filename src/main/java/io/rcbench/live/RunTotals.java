@@ -17,14 +17,16 @@ final class RunTotals {
     private RunSummary.Deliveries carriedDeliveries = new RunSummary.Deliveries(0, 0, 0);
     private RunMetrics current;
 
-    /** A new run: the previous one's final counts are carried. */
-    synchronized void next(RunMetrics metrics) {
+    /** A new run: the previous one's final counts are carried; returns the previous run (null for the first). */
+    synchronized RunMetrics next(RunMetrics metrics) {
+        RunMetrics previous = current;
         if (current != null) {
             current.counters().totals().forEach((k, v) -> carriedActions.merge(k, v, RunSummary.ActionCounts::plus));
             current.counters().errors().forEach((k, v) -> carriedErrors.merge(k, v, Long::sum));
             carriedDeliveries = carriedDeliveries.plus(current.deliveries().totals());
         }
         current = metrics;
+        return previous;
     }
 
     synchronized RunMetrics current() {
