@@ -47,10 +47,16 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return ExitCodes.INVALID_PROFILE;
         }
-        LiveExporter live = null;
+        LiveExporter live;
+        try {
+            live = targetOptions.startLive(p.name(), shard);
+        } catch (java.net.BindException e) {
+            System.err.println("cannot serve live metrics on " + targetOptions.metricsHost + ":"
+                + targetOptions.metricsPort + ": " + e.getMessage());
+            return ExitCodes.RUN_ERROR;
+        }
         try {
             Shard s = Shard.parse(shard);
-            live = targetOptions.startLive(p.name(), shard);
             String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + s.suffix();
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(s, startAt),
                 targetOptions.reports, List.of()), System.out).run();
@@ -58,10 +64,6 @@ final class RunCommand implements Callable<Integer> {
             return out.exitCode();
         } catch (PreflightException e) {
             System.err.println("preflight failed, nothing was run: " + e.getMessage());
-            return ExitCodes.RUN_ERROR;
-        } catch (java.net.BindException e) {
-            System.err.println("cannot serve live metrics on " + targetOptions.metricsHost + ":"
-                + targetOptions.metricsPort + ": " + e.getMessage());
             return ExitCodes.RUN_ERROR;
         } finally {
             targetOptions.stopLive(live);
