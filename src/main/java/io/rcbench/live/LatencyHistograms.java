@@ -35,7 +35,7 @@ final class LatencyHistograms {
             .help("latency of actions (timing=corrected: from the intended start; raw: from the actual start) and of "
                 + "deliveries, as recorded into latency.hlog; phase = the run's phase when it was recorded")
             .labelNames("action", "timing", "phase").constLabels(constLabels)
-            .classicOnly().classicUpperBounds(BOUNDS).register(registry);
+            .classicOnly().classicUpperBounds(BOUNDS).withoutExemplars().register(registry);
     }
 
     /** A value of the latency recorder: {@code metric} is its tag, {@code micros} the value it recorded. */
