@@ -4,6 +4,7 @@ import io.rcbench.capacity.CapacitySearch;
 import io.rcbench.capacity.NextStep;
 import io.rcbench.job.CapacityJob;
 import io.rcbench.job.Shard;
+import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.verdict.ExitCodes;
@@ -64,9 +65,23 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (envelopes != null) {
-            return acrossEnvelopes();
+        LiveExporter live;
+        try {
+            live = targetOptions.startLive(java.nio.file.Path.of(profile).getFileName().toString()
+                .replaceFirst("\\.ya?ml$", ""), "0/1");
+        } catch (java.net.BindException e) {
+            System.err.println("cannot serve live metrics on " + targetOptions.metricsHost + ":"
+                + targetOptions.metricsPort + ": " + e.getMessage());
+            return ExitCodes.RUN_ERROR;
         }
+        try {
+            return envelopes != null ? acrossEnvelopes() : single();
+        } finally {
+            targetOptions.stopLive(live);
+        }
+    }
+
+    private int single() throws Exception {
         Profile p;
         try {
             p = profileOptions.load(profile);

@@ -4,6 +4,7 @@ import io.rcbench.job.MainJob;
 import io.rcbench.job.PreflightException;
 import io.rcbench.job.ProfilePlans;
 import io.rcbench.job.Shard;
+import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
 import io.rcbench.verdict.ExitCodes;
@@ -47,6 +48,14 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return ExitCodes.INVALID_PROFILE;
         }
+        LiveExporter live;
+        try {
+            live = targetOptions.startLive(p.name(), shard.index() + "/" + shard.count());
+        } catch (java.net.BindException e) {
+            System.err.println("cannot serve live metrics on " + targetOptions.metricsHost + ":"
+                + targetOptions.metricsPort + ": " + e.getMessage());
+            return ExitCodes.RUN_ERROR;
+        }
         try {
             String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + shard.suffix();
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(shard, startAt),
@@ -56,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (PreflightException e) {
             System.err.println("preflight failed, nothing was run: " + e.getMessage());
             return ExitCodes.RUN_ERROR;
+        } finally {
+            targetOptions.stopLive(live);
         }
     }
 

@@ -155,8 +155,8 @@ public final class MainJob {
         MonitorProbe health = new MonitorProbe();
         ctx.onEventLoop(health::watch);
         long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
-        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs, health, console,
-            "sendMessage", INTERVAL_MS);
+        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs,
+            io.rcbench.run.LiveFeed.installed().health(health), console, "sendMessage", INTERVAL_MS);
         // lost deliveries are judged over the hold like the rest: count those of messages sent in it apart
         metrics.deliveries().holdWindow(sentNanos -> ctx.begun()
             && holdWindow(ctx, startNanos, Long.MAX_VALUE).contains((sentNanos - startNanos) / 1_000_000));

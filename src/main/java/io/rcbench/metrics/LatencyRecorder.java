@@ -3,6 +3,7 @@ package io.rcbench.metrics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjLongConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -16,11 +17,24 @@ public final class LatencyRecorder {
     /** Suffix of the raw (service time) twin of an action metric. */
     public static final String RAW = ".raw";
     private static final int DIGITS = 3;
+    private static final ObjLongConsumer<String> NO_TAP = (metric, micros) -> { };
     private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+    private volatile ObjLongConsumer<String> tap = NO_TAP;
 
     /** Records a value in microseconds under {@code metric}; names must not contain spaces or commas (log tags). */
     public void record(String metric, long micros) {
-        recorders.computeIfAbsent(metric, LatencyRecorder::newRecorder).recordValue(Math.max(0, micros));
+        long v = Math.max(0, micros);
+        recorders.computeIfAbsent(metric, LatencyRecorder::newRecorder).recordValue(v);
+        tap.accept(metric, v);
+    }
+
+    /**
+     * Also passes every recorded value (metric, µs) to {@code listener}, on the recording thread, after the
+     * histogram has it: live views (the injector's /metrics) see exactly the values the interval log gets, with no
+     * second measurement of time. One listener; it must be cheap and must not throw. {@code null} removes it.
+     */
+    public void tap(ObjLongConsumer<String> listener) {
+        this.tap = listener == null ? NO_TAP : listener;
     }
 
     private static Recorder newRecorder(String metric) {

@@ -24,6 +24,7 @@ public final class RunMetrics {
     public RunMetrics(Duration lateness, Duration deliveryTimeout) {
         this.latenessNanos = lateness.toNanos();
         this.deliveries = new DeliveryTracker(deliveryTimeout);
+        LiveFeed.installed().attach(this);
     }
 
     /** An action starts at {@code startNanos}, intended for {@code intendedNanos}; counts it (and its lateness). */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Every deploy/compose/&lt;profile&gt; target passes {@code docker-compose config} (offline, no daemon) and holds its
  * profile's envelope: the app and (local) database services' CPU and memory limits add up to the profile's cores
  * and memory, the Rocket.Chat instances number the profile's instances, MongoDB is a replica set initialised before
- * Rocket.Chat starts, and Prometheus scrapes Rocket.Chat's exporter.
+ * Rocket.Chat starts, Prometheus scrapes Rocket.Chat's exporter and the rcbench injectors, and Grafana shows the
+ * rcbench dashboard.
  */
 class ComposeTargetsTest {
     private static final Path COMPOSE = Path.of("deploy", "compose").toAbsolutePath();
@@ -76,6 +77,11 @@ class ComposeTargetsTest {
                 && e.getValue().path("image").asText().contains("prometheus"))) {
                 problems.add(name + ": no Prometheus service (role observer)");
             }
+            JsonNode grafana = services.path("grafana");
+            if (!role(grafana).equals("observer") || !grafana.path("volumes").toString().contains("rcbench-dashboard.json")
+                || !grafana.path("volumes").toString().contains("/etc/grafana/provisioning")) {
+                problems.add(name + ": no Grafana (role observer) with the rcbench dashboard provisioned");
+            }
             checkExternalDatabase(dir, rendered.get(dir.resolve("database.yml")), env, problems, name);
         }
         assertThat(problems).isEmpty();
@@ -93,6 +99,16 @@ class ComposeTargetsTest {
         assertThat(rc).as("scrape job rocketchat with dns_sd_configs").isNotNull();
         assertThat(rc.path("names").toString()).isEqualTo("[\"rocketchat\"]");
         assertThat(rc.path("port").asInt()).isEqualTo(9458);
+        JsonNode injectors = null;
+        for (JsonNode job : conf.path("scrape_configs")) {
+            if (job.path("job_name").asText().equals("rcbench-injector")) {
+                injectors = job.path("file_sd_configs").path(0).path("files");
+            }
+        }
+        assertThat(injectors).as("scrape job rcbench-injector with file_sd_configs").isNotNull();
+        assertThat(injectors.toString()).isEqualTo("[\"/etc/prometheus/injectors.yml\"]");
+        assertThat(YamlDocuments.parse(Files.readString(COMPOSE.resolve("base").resolve("injectors.yml")))
+            .path(0).path("targets").toString()).contains(":9464");
         // A lone instance is the service `rocketchat`; several share the network alias `rocketchat`.
         JsonNode ha = config(COMPOSE.resolve("sizing-small-ha"), "docker-compose.yml").path("services");
         for (String instance : List.of("rocketchat-1", "rocketchat-2")) {

@@ -72,6 +72,15 @@ class InjectorDockerfileTest {
     }
 
     @Test
+    void servesLiveMetricsOnEveryInterfaceAndLingersForTheLastScrape() throws Exception {
+        List<String> ins = instructions();
+        // picocli reads these as the defaults of --metrics-port / --metrics-host / --metrics-linger
+        assertThat(String.join(" ", args(ins, "ENV"))).contains("RCBENCH_METRICS_PORT=9464",
+            "RCBENCH_METRICS_HOST=0.0.0.0", "RCBENCH_METRICS_LINGER=30s");
+        assertThat(args(ins, "EXPOSE")).containsExactly("9464");
+    }
+
+    @Test
     void theJarsManifestCarriesTheFlagsTheImageLeavesOut() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
         assertThat(pom).contains("maven-shade-plugin").contains("<mainClass>io.rcbench.cli.Main</mainClass>")

@@ -35,6 +35,22 @@ class KustomizeInjectorsTest {
     }
 
     @Test
+    void everyShardServesItsLiveMetricsToPrometheus() throws Exception {
+        for (Path dir : List.of(INJECTORS.resolve("base"), INJECTORS.resolve("overlays").resolve("shards-4"))) {
+            JsonNode job = render(dir).stream().filter(d -> d.path("kind").asText().equals("Job")
+                && d.path("metadata").path("name").asText().equals("rcbench-injectors")).findFirst().orElseThrow();
+            JsonNode pod = job.path("spec").path("template");
+            assertThat(pod.path("metadata").path("annotations").path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(pod.path("metadata").path("annotations").path("prometheus.io/port").asText()).isEqualTo("9464");
+            JsonNode container = pod.path("spec").path("containers").path(0);
+            assertThat(container.path("ports").toString()).contains("\"containerPort\":9464", "\"name\":\"metrics\"");
+            Map<String, String> env = new java.util.HashMap<>();
+            container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            assertThat(env).containsEntry("RCBENCH_METRICS_PORT", "9464").containsEntry("RCBENCH_METRICS_HOST", "0.0.0.0");
+        }
+    }
+
+    @Test
     void catchesAShardCountTheJobAndTheConfigMapDisagreeOn() throws Exception {
         Path overlay = overlay(String.join("\n",
             "configMapGenerator:",
