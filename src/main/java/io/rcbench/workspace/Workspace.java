@@ -18,7 +18,20 @@ import io.rcbench.workspace.fault.Faults;
 import io.rcbench.workspace.http.WorkspaceInitializer;
 import io.rcbench.workspace.limit.DdpRateLimiter;
 import io.rcbench.workspace.limit.RestRateLimiter;
+import io.rcbench.ddp.Json;
 import io.rcbench.workspace.methods.AccountMethods;
+import io.rcbench.workspace.methods.LoginLoadMethods;
+import io.rcbench.workspace.methods.MessageActionMethods;
+import io.rcbench.workspace.methods.PresenceMethods;
+import io.rcbench.workspace.rest.AccessRoutes;
+import io.rcbench.workspace.rest.MessageRoutes;
+import io.rcbench.workspace.rest.RoomInfoRoutes;
+import io.rcbench.workspace.rest.UserInfoRoutes;
+import io.rcbench.workspace.service.MessageActions;
+import io.rcbench.workspace.service.Presence;
+import io.rcbench.workspace.service.SlashCommands;
+import io.rcbench.workspace.service.UserAdmin;
+import io.rcbench.workspace.settings.AccessDocuments;
 import io.rcbench.workspace.methods.MessageMethods;
 import io.rcbench.workspace.methods.RoomMethods;
 import io.rcbench.workspace.methods.StreamMethods;
@@ -86,6 +99,16 @@ public final class Workspace implements AutoCloseable {
         Accounts accounts = new Accounts(stores, settings);
         Rooms rooms = new Rooms(stores, notifier);
         Messaging messaging = new Messaging(stores, settings, notifier, metrics);
+        MessageActions messageActions = new MessageActions(stores, settings, notifier, rooms, messaging);
+        Presence presence = new Presence(notifier);
+        sessions = new SessionRegistry(presence, metrics);
+        UserAdmin userAdmin = new UserAdmin(stores, notifier, presence, uid -> sessions.snapshot().stream()
+            .filter(s -> s.user() != null && s.user().id().equals(uid)).forEach(s -> s.close(1000, "user deleted")));
+        settings.onChange((id, value) -> {
+            if (Settings.isPublic(id)) {
+                notifier.all("public-settings-changed", Json.array().add("updated").add(AccessDocuments.setting(id, value)));
+            }
+        });
         AdminBootstrap.ensureAdmin(stores, accounts, cfg);
 
         workers = Executors.newFixedThreadPool(cfg.workerThreads(), new DefaultThreadFactory("ws-worker", true));
@@ -93,13 +116,15 @@ public final class Workspace implements AutoCloseable {
         Faults faults = new Faults(cfg.faults(), System.currentTimeMillis(), 42);
         DdpRateLimiter ddpLimiter = new DdpRateLimiter(settings, metrics);
         RestRateLimiter restLimiter = new RestRateLimiter(settings);
-        sessions = new SessionRegistry(notifier, metrics);
 
         MethodRegistry methods = new MethodRegistry();
         new AccountMethods(accounts, sessions).register(methods);
         new MessageMethods(messaging, rooms, stores.messages).register(methods);
         new RoomMethods(rooms).register(methods);
         new StreamMethods(rooms, notifier, settings).register(methods);
+        new LoginLoadMethods(settings).register(methods);
+        new MessageActionMethods(messageActions).register(methods);
+        new PresenceMethods(presence).register(methods);
         DdpDispatcher dispatcher = new DdpDispatcher(methods, new Publications(hub, rooms, stores.rooms), sessions, ddpLimiter,
             faults, metrics, workers, timer);
 
@@ -113,6 +138,10 @@ public final class Workspace implements AutoCloseable {
         new UploadRoutes(stores, rooms, messaging, settings, cfg.dataDir().resolve("uploads")).register(router);
         new IntegrationRoutes(stores, rooms, messaging).register(router);
         new SettingsRoutes(settings).register(router);
+        new MessageRoutes(messageActions).register(router);
+        new RoomInfoRoutes(rooms, stores, presence, messageActions).register(router);
+        new UserInfoRoutes(stores, presence, userAdmin).register(router);
+        new AccessRoutes(stores, settings, rooms, userAdmin, new SlashCommands(rooms, messaging)).register(router);
 
         timer.scheduleAtFixedRate(() -> {
             ddpLimiter.sweep();

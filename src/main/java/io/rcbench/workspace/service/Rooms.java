@@ -204,4 +204,43 @@ public final class Rooms {
         stores.rooms.markRead(rid, user.id(), System.currentTimeMillis());
         notifier.messagesRead(room, user);
     }
+
+    /**
+     * The roles a user holds in a room. Room roles are not stored: the room's creator is its owner while a member,
+     * as Rocket.Chat makes the creator owner at creation (a documented simplification: no set-owner/set-moderator).
+     */
+    public Set<String> rolesIn(User user, Room room) {
+        return user != null && user.id().equals(room.creatorId()) && stores.rooms.isMember(room.id(), user.id())
+            ? Set.of("owner") : Set.of();
+    }
+
+    /** {@code channels.leave} / {@code groups.leave}: leave-c/leave-p, membership, and the last owner must stay. */
+    public void leave(User user, Room room) {
+        if (!Permissions.has(user, room.isPublic() ? "leave-c" : "leave-p")) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (!stores.rooms.isMember(room.id(), user.id())) {
+            throw new MeteorError("error-user-not-in-room", "You are not in this room");
+        }
+        if (rolesIn(user, room).contains("owner")) {
+            throw new MeteorError("error-you-are-last-owner",
+                "You are the last owner. Please set new owner before leaving the room.");
+        }
+        stores.rooms.removeMember(room.id(), user.id());
+        notifier.subscriptionRemoved(room, user);
+    }
+
+    /** {@code channels.delete} / {@code groups.delete}: delete-c/delete-p (owner or admin); members are told. */
+    public void delete(User user, Room room) {
+        if (!Permissions.has(user, room.isPublic() ? "delete-c" : room.t().equals("p") ? "delete-p" : "delete-d",
+            rolesIn(user, room))) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        List<String> memberIds = List.copyOf(stores.rooms.members(room.id()));
+        stores.messages.deleteRoom(room.id());
+        stores.rooms.delete(room.id());
+        for (String uid : memberIds) {
+            stores.users.byId(uid).ifPresent(m -> notifier.subscriptionRemoved(room, m));
+        }
+    }
 }
