@@ -123,14 +123,19 @@ await step('loginLoad', async () => {
   if (!subs.update || !subs.update.some((s) => s.rid === rid)) throw new Error(`subscriptions.get lacks ${rid}`);
   const rooms = await client.get('rooms.get', {}, true);
   if (!rooms.update || !rooms.update.some((r) => r._id === rid)) throw new Error(`rooms.get lacks ${rid}`);
-  const settings = await client.methodCall('public-settings/get');
+  const settings = unwrap(await client.methodCall('public-settings/get'));
   if (!Array.isArray(settings)) throw new Error(`public-settings/get: ${describe(settings)}`);
-  const permissions = await client.methodCall('permissions/get');
+  const permissions = unwrap(await client.methodCall('permissions/get'));
   if (!Array.isArray(permissions)) throw new Error(`permissions/get: ${describe(permissions)}`);
-  const enterprise = await client.methodCall('license:isEnterprise');
+  const enterprise = unwrap(await client.methodCall('license:isEnterprise'));
   if (enterprise !== false) throw new Error(`license:isEnterprise: ${describe(enterprise)}`);
   return { roles: roles.roles.length, permissions: perms.update.length, settings: pub.settings.length };
 });
+
+/** The SDK's methodCall answers the result, or the whole result frame when the result is falsy: unwrap that. */
+function unwrap(r) {
+  return r && typeof r === 'object' && !Array.isArray(r) && 'id' in r && 'result' in r ? r.result : r;
+}
 
 const deleted = [];
 let onDeleted = () => {};
