@@ -32,6 +32,7 @@ import io.rcbench.workspace.service.Presence;
 import io.rcbench.workspace.service.SlashCommands;
 import io.rcbench.workspace.service.UserAdmin;
 import io.rcbench.workspace.settings.AccessDocuments;
+import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.methods.MessageMethods;
 import io.rcbench.workspace.methods.RoomMethods;
 import io.rcbench.workspace.methods.StreamMethods;
@@ -96,10 +97,13 @@ public final class Workspace implements AutoCloseable {
         metrics = new WorkspaceMetrics(VERSION);
         StreamHub hub = new StreamHub();
         Notifier notifier = new Notifier(hub, stores, metrics);
+        Permissions permissions = new Permissions(stores.permissions);
+        permissions.onChange((id, grant) -> notifier.logged("permissions-changed",
+            Json.array().add("updated").add(AccessDocuments.permission(id, grant))));
         Accounts accounts = new Accounts(stores, settings);
-        Rooms rooms = new Rooms(stores, notifier);
-        Messaging messaging = new Messaging(stores, settings, notifier, metrics);
-        MessageActions messageActions = new MessageActions(stores, settings, notifier, rooms, messaging);
+        Rooms rooms = new Rooms(stores, notifier, permissions);
+        Messaging messaging = new Messaging(stores, settings, notifier, metrics, permissions);
+        MessageActions messageActions = new MessageActions(stores, settings, notifier, rooms, messaging, permissions);
         Presence presence = new Presence(notifier);
         sessions = new SessionRegistry(presence, metrics);
         UserAdmin userAdmin = new UserAdmin(stores, notifier, presence, uid -> sessions.snapshot().stream()
@@ -114,15 +118,15 @@ public final class Workspace implements AutoCloseable {
         workers = Executors.newFixedThreadPool(cfg.workerThreads(), new DefaultThreadFactory("ws-worker", true));
         timer = Executors.newScheduledThreadPool(1, new DefaultThreadFactory("ws-timer", true));
         Faults faults = new Faults(cfg.faults(), System.currentTimeMillis(), 42);
-        DdpRateLimiter ddpLimiter = new DdpRateLimiter(settings, metrics);
-        RestRateLimiter restLimiter = new RestRateLimiter(settings);
+        DdpRateLimiter ddpLimiter = new DdpRateLimiter(settings, metrics, permissions);
+        RestRateLimiter restLimiter = new RestRateLimiter(settings, permissions);
 
         MethodRegistry methods = new MethodRegistry();
         new AccountMethods(accounts, sessions).register(methods);
         new MessageMethods(messaging, rooms, stores.messages).register(methods);
         new RoomMethods(rooms).register(methods);
         new StreamMethods(rooms, notifier, settings).register(methods);
-        new LoginLoadMethods(settings).register(methods);
+        new LoginLoadMethods(settings, permissions).register(methods);
         new MessageActionMethods(messageActions).register(methods);
         new PresenceMethods(presence).register(methods);
         DdpDispatcher dispatcher = new DdpDispatcher(methods, new Publications(hub, rooms, stores.rooms), sessions, ddpLimiter,
@@ -131,17 +135,17 @@ public final class Workspace implements AutoCloseable {
         RestRouter router = new RestRouter(accounts, restLimiter, settings, faults, metrics);
         InfoRoutes.register(router);
         new AuthRoutes(accounts).register(router);
-        new UserRoutes(accounts, settings).register(router);
+        new UserRoutes(accounts, settings, permissions).register(router);
         new RoomRoutes(rooms, stores).register(router);
-        new ChatRoutes(messaging, rooms, stores).register(router);
+        new ChatRoutes(messaging, rooms, stores, permissions).register(router);
         new MethodCallRoutes(dispatcher).register(router);
         new UploadRoutes(stores, rooms, messaging, settings, cfg.dataDir().resolve("uploads")).register(router);
-        new IntegrationRoutes(stores, rooms, messaging).register(router);
-        new SettingsRoutes(settings).register(router);
+        new IntegrationRoutes(stores, rooms, messaging, permissions).register(router);
+        new SettingsRoutes(settings, permissions).register(router);
         new MessageRoutes(messageActions).register(router);
-        new RoomInfoRoutes(rooms, stores, presence, messageActions).register(router);
-        new UserInfoRoutes(stores, presence, userAdmin).register(router);
-        new AccessRoutes(stores, settings, rooms, userAdmin, new SlashCommands(rooms, messaging)).register(router);
+        new RoomInfoRoutes(rooms, stores, presence, messageActions, permissions).register(router);
+        new UserInfoRoutes(stores, presence, userAdmin, permissions).register(router);
+        new AccessRoutes(stores, settings, rooms, userAdmin, new SlashCommands(rooms, messaging), permissions).register(router);
 
         timer.scheduleAtFixedRate(() -> {
             ddpLimiter.sweep();

@@ -8,6 +8,7 @@ import io.rcbench.ddp.Ejson;
 import io.rcbench.ddp.Json;
 import io.rcbench.workspace.ddp.MethodRegistry;
 import io.rcbench.workspace.settings.AccessDocuments;
+import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.settings.Settings;
 
 /**
@@ -18,9 +19,11 @@ import io.rcbench.workspace.settings.Settings;
  */
 public final class LoginLoadMethods {
     private final Settings settings;
+    private final Permissions permissions;
 
-    public LoginLoadMethods(Settings settings) {
+    public LoginLoadMethods(Settings settings, Permissions permissions) {
         this.settings = settings;
+        this.permissions = permissions;
     }
 
     public void register(MethodRegistry registry) {
@@ -31,7 +34,7 @@ public final class LoginLoadMethods {
         });
         registry.register("permissions/get", (ctx, p) -> {
             long since = Ejson.isDate(p.path(0)) ? Ejson.dateMs(p.get(0), 0) : Long.MIN_VALUE;
-            return delta(AccessDocuments.permissions(since), p, Json.array());
+            return delta(AccessDocuments.permissions(permissions, since), p, Json.array());
         });
         registry.register("license:getModules", (ctx, p) -> {
             ctx.requireUser("license:getModules");

@@ -30,13 +30,15 @@ import java.util.List;
  * {@code GET /api/apps/actionButtons} (always an empty list: no apps are installed).
  */
 public final class AccessRoutes {
+    private final Permissions permissions;
     private final Stores stores;
     private final Settings settings;
     private final Rooms rooms;
     private final UserAdmin admin;
     private final SlashCommands commands;
 
-    public AccessRoutes(Stores stores, Settings settings, Rooms rooms, UserAdmin admin, SlashCommands commands) {
+    public AccessRoutes(Stores stores, Settings settings, Rooms rooms, UserAdmin admin, SlashCommands commands, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.settings = settings;
         this.rooms = rooms;
@@ -54,10 +56,11 @@ public final class AccessRoutes {
         router.add("GET", "/api/v1/permissions.listAll", Access.AUTH, Limit.DEFAULT, req -> {
             long since = since(req.query("updatedSince"));
             ObjectNode body = Json.object();
-            body.set("update", AccessDocuments.permissions(since));
+            body.set("update", AccessDocuments.permissions(permissions, since));
             body.set("remove", Json.array());
             return RestResponse.ok(body);
         });
+        router.add("POST", "/api/v1/permissions.update", Access.AUTH, Limit.DEFAULT, this::updatePermissions);
         router.add("GET", "/api/v1/settings.public", Access.PUBLIC, Limit.DEFAULT, req -> {
             List<String> wanted = requestedIds(req.query("query"));
             List<ObjectNode> docs = new ArrayList<>();
@@ -109,6 +112,31 @@ public final class AccessRoutes {
         });
     }
 
+    /**
+     * permissions.update {permissions:[{_id, roles}]} (access-permissions): each permission's roles replaced and
+     * announced as permissions-changed; answers every permission.
+     */
+    private RestResponse updatePermissions(RestRequest req) {
+        if (!permissions.has(req.user(), "access-permissions")) {
+            throw new MeteorError("error-access-denied", "Editing permissions is not allowed");
+        }
+        JsonNode list = req.json().path("permissions");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new MeteorError("error-invalid-params", "Match error: Missing key 'permissions'");
+        }
+        for (JsonNode p : list) {
+            if (!p.path("_id").isTextual() || !p.path("roles").isArray()) {
+                throw new MeteorError("error-invalid-params", "Each permission needs an _id and a roles array");
+            }
+        }
+        for (JsonNode p : list) {
+            java.util.Set<String> roles = new java.util.HashSet<>();
+            p.get("roles").forEach(r -> roles.add(r.asText()));
+            permissions.update(p.get("_id").asText(), roles);
+        }
+        return RestResponse.ok(Json.object().set("permissions", AccessDocuments.permissions(permissions, Long.MIN_VALUE)));
+    }
+
     /** The {@code _id.$in} list of a settings.public {@code query}, or null for all. */
     private static List<String> requestedIds(String query) {
         if (query == null || query.isBlank()) {
@@ -145,7 +173,7 @@ public final class AccessRoutes {
 
     /** roles.getUsersInRole?role=&roomId=: access-permissions; a room role lists the room's holders. */
     private RestResponse usersInRole(RestRequest req) {
-        if (!Permissions.has(req.user(), "access-permissions")) {
+        if (!permissions.has(req.user(), "access-permissions")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
         String role = req.query("role");
@@ -177,7 +205,7 @@ public final class AccessRoutes {
 
     /** roles.addUserToRole / removeUserFromRole {roleId|roleName, username}: access-permissions, global roles. */
     private RestResponse changeRole(RestRequest req, boolean add) {
-        if (!Permissions.has(req.user(), "access-permissions")) {
+        if (!permissions.has(req.user(), "access-permissions")) {
             throw new MeteorError("error-not-allowed", "Accessing permissions is not allowed");
         }
         JsonNode b = req.json();

@@ -26,13 +26,15 @@ import java.util.List;
  * IP with no bypass, as on Rocket.Chat.
  */
 public final class IntegrationRoutes {
+    private final Permissions permissions;
     /** The integrations table's name column. */
     private static final int MAX_NAME = 256;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
 
-    public IntegrationRoutes(Stores stores, Rooms rooms, Messaging messaging) {
+    public IntegrationRoutes(Stores stores, Rooms rooms, Messaging messaging, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.rooms = rooms;
         this.messaging = messaging;
@@ -48,7 +50,7 @@ public final class IntegrationRoutes {
     }
 
     private RestResponse create(RestRequest req) {
-        if (!Permissions.has(req.user(), "manage-incoming-integrations")) {
+        if (!permissions.has(req.user(), "manage-incoming-integrations")) {
             throw new MeteorError(403, "unauthorized");
         }
         JsonNode b = req.json();
@@ -81,10 +83,10 @@ public final class IntegrationRoutes {
         }
         Integration i = stores.integrations.byId(req.requireText(b, "integrationId")).filter(x -> x.type().equals(type))
             .orElse(null);
-        boolean any = Permissions.has(req.user(), "manage-incoming-integrations");
+        boolean any = permissions.has(req.user(), "manage-incoming-integrations");
         boolean own = i != null && i.userId().equals(req.user().id())
-            && Permissions.has(req.user(), "manage-own-incoming-integrations");
-        if (!any && !Permissions.has(req.user(), "manage-own-incoming-integrations")) {
+            && permissions.has(req.user(), "manage-own-incoming-integrations");
+        if (!any && !permissions.has(req.user(), "manage-own-incoming-integrations")) {
             throw new MeteorError(403, "unauthorized");
         }
         if (i == null || (!any && !own)) {

@@ -1,5 +1,6 @@
 package io.rcbench.workspace.rest;
 
+import io.rcbench.workspace.settings.Permissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,12 +30,14 @@ import java.util.List;
  * {@code <type>} routes answer only for rooms of their type, as Rocket.Chat's.
  */
 public final class RoomInfoRoutes {
+    private final Permissions permissions;
     private final Rooms rooms;
     private final Stores stores;
     private final Presence presence;
     private final MessageActions actions;
 
-    public RoomInfoRoutes(Rooms rooms, Stores stores, Presence presence, MessageActions actions) {
+    public RoomInfoRoutes(Rooms rooms, Stores stores, Presence presence, MessageActions actions, Permissions permissions) {
+        this.permissions = permissions;
         this.rooms = rooms;
         this.stores = stores;
         this.presence = presence;
@@ -153,7 +156,7 @@ public final class RoomInfoRoutes {
             throw new MeteorError("error-room-param-not-provided", "The parameter \"roomId\" or \"roomName\" is required");
         }
         if (room == null || !room.t().equals(type) || (!room.isPublic() && !stores.rooms.isMember(room.id(), req.user().id())
-            && !io.rcbench.workspace.settings.Permissions.has(req.user(), "view-room-administration"))) {
+            && !permissions.has(req.user(), "view-room-administration"))) {
             throw new MeteorError("error-room-not-found", "The required \"roomId\" or \"roomName\" param provided does not match any "
                 + (type.equals("c") ? "channel" : "group"));
         }

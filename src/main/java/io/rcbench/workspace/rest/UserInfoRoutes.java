@@ -22,13 +22,15 @@ import java.util.List;
  * presence/delete/update/updateOwnBasicInfo/resetAvatar}.
  */
 public final class UserInfoRoutes {
+    private final Permissions permissions;
     /** Rocket.Chat's USER_STATUS_TEXT_MAX_LENGTH. */
     private static final int STATUS_TEXT_MAX = 120;
     private final Stores stores;
     private final Presence presence;
     private final UserAdmin admin;
 
-    public UserInfoRoutes(Stores stores, Presence presence, UserAdmin admin) {
+    public UserInfoRoutes(Stores stores, Presence presence, UserAdmin admin, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.presence = presence;
         this.admin = admin;
@@ -38,7 +40,7 @@ public final class UserInfoRoutes {
         router.add("GET", "/api/v1/users.info", Access.AUTH, Limit.DEFAULT,
             req -> RestResponse.ok(Json.object().set("user", info(named(req, true), req.user()))));
         router.add("GET", "/api/v1/users.list", Access.AUTH, Limit.DEFAULT, req -> {
-            if (!Permissions.has(req.user(), "view-d-room")) {
+            if (!permissions.has(req.user(), "view-d-room")) {
                 throw new MeteorError(403, "unauthorized");
             }
             List<User> all = new ArrayList<>(stores.users.all());
@@ -62,7 +64,7 @@ public final class UserInfoRoutes {
             User target = req.user();
             String other = Json.text(b, "userId");
             if (other != null && !other.equals(req.user().id())) {
-                if (!Permissions.has(req.user(), "edit-other-user-info")) {
+                if (!permissions.has(req.user(), "edit-other-user-info")) {
                     throw new MeteorError("error-not-allowed", "Not allowed");
                 }
                 target = admin.require(other);
@@ -108,7 +110,7 @@ public final class UserInfoRoutes {
             return RestResponse.ok(body);
         });
         router.add("POST", "/api/v1/users.delete", Access.AUTH, Limit.DEFAULT, req -> {
-            if (!Permissions.has(req.user(), "delete-user")) {
+            if (!permissions.has(req.user(), "delete-user")) {
                 throw new MeteorError(403, "unauthorized");
             }
             admin.delete(bodyUser(req, req.json()));
@@ -117,7 +119,7 @@ public final class UserInfoRoutes {
         router.add("POST", "/api/v1/users.update", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
             User target = admin.require(req.requireText(b, "userId"));
-            if (!Permissions.has(req.user(), "edit-other-user-info") && !target.id().equals(req.user().id())) {
+            if (!permissions.has(req.user(), "edit-other-user-info") && !target.id().equals(req.user().id())) {
                 throw new MeteorError(403, "unauthorized");
             }
             JsonNode data = b.path("data");
@@ -138,7 +140,7 @@ public final class UserInfoRoutes {
         router.add("POST", "/api/v1/users.resetAvatar", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
             User target = b.has("userId") || b.has("username") ? bodyUser(req, b) : req.user();
-            if (!target.id().equals(req.user().id()) && !Permissions.has(req.user(), "edit-other-user-info")) {
+            if (!target.id().equals(req.user().id()) && !permissions.has(req.user(), "edit-other-user-info")) {
                 throw new MeteorError(403, "unauthorized");
             }
             admin.resetAvatar(target);
@@ -169,7 +171,7 @@ public final class UserInfoRoutes {
 
     /** The user as {@code users.info} shows it; email and roles only to oneself or with view-full-other-user-info. */
     private ObjectNode info(User u, User caller) {
-        boolean full = u.id().equals(caller.id()) || Permissions.has(caller, "view-full-other-user-info");
+        boolean full = u.id().equals(caller.id()) || permissions.has(caller, "view-full-other-user-info");
         ObjectNode d = full ? Documents.me(u) : Documents.userRef(u);
         d.put("status", presence.status(u.id())).put("statusConnection", presence.connectionStatus(u.id()))
             .put("utcOffset", 0).put("active", u.active()).put("type", u.hasRole("bot") ? "bot" : "user");

@@ -36,6 +36,7 @@ public final class MessageActions {
     /** A deleted message, for {@code chat.syncMessages}. */
     private record Deleted(String id, long atMs) {
     }
+    private final Permissions permissions;
 
     private final Stores stores;
     private final Settings settings;
@@ -45,7 +46,8 @@ public final class MessageActions {
     private final Map<String, Deque<Deleted>> trash = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> reports = new ConcurrentLinkedDeque<>();
 
-    public MessageActions(Stores stores, Settings settings, Notifier notifier, Rooms rooms, Messaging messaging) {
+    public MessageActions(Stores stores, Settings settings, Notifier notifier, Rooms rooms, Messaging messaging, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.settings = settings;
         this.notifier = notifier;
@@ -75,7 +77,7 @@ public final class MessageActions {
         if (room == null || !rooms.canRead(user, room)) {
             throw new MeteorError("error-action-not-allowed", "Message editing not allowed");
         }
-        boolean canEditAny = Permissions.has(user, "edit-message", rooms.rolesIn(user, room));
+        boolean canEditAny = permissions.has(user, "edit-message", rooms.rolesIn(user, room));
         boolean own = user.id().equals(original.path("u").path("_id").asText());
         if (!canEditAny && (!settings.bool("Message_AllowEditing") || !own)) {
             throw new MeteorError("error-action-not-allowed", "Message editing not allowed");
@@ -113,10 +115,10 @@ public final class MessageActions {
             throw new MeteorError("error-action-not-allowed", "Not allowed");
         }
         var roles = rooms.rolesIn(user, room);
-        if (!Permissions.has(user, "force-delete-message", roles)) {
+        if (!permissions.has(user, "force-delete-message", roles)) {
             boolean own = user.id().equals(message.path("u").path("_id").asText());
-            boolean allowed = Permissions.has(user, "delete-message", roles)
-                || (own && Permissions.has(user, "delete-own-message", roles));
+            boolean allowed = permissions.has(user, "delete-message", roles)
+                || (own && permissions.has(user, "delete-own-message", roles));
             if (!settings.bool("Message_AllowDeleting") || !allowed) {
                 throw new MeteorError("error-action-not-allowed", "Not allowed");
             }
@@ -159,7 +161,7 @@ public final class MessageActions {
         if (!EMOJI.matcher(name).matches()) {
             throw new MeteorError("error-not-allowed", "Invalid emoji provided.");
         }
-        if (room.readOnly() && !Permissions.has(user, "post-readonly", rooms.rolesIn(user, room))) {
+        if (room.readOnly() && !permissions.has(user, "post-readonly", rooms.rolesIn(user, room))) {
             throw new MeteorError("error-not-allowed", "You can't send messages because the room is readonly.");
         }
         String key = ":" + name + ":";
@@ -238,7 +240,7 @@ public final class MessageActions {
         }
         Room room = roomOf(message);
         if (room == null || !rooms.canRead(user, room)
-            || !Permissions.has(user, "pin-message", rooms.rolesIn(user, room))) {
+            || !permissions.has(user, "pin-message", rooms.rolesIn(user, room))) {
             throw new MeteorError("not-authorized", "Not Authorized");
         }
         long now = System.currentTimeMillis();
@@ -359,7 +361,7 @@ public final class MessageActions {
      */
     public int cleanHistory(User user, Room room, long oldestMs, long latestMs, boolean inclusive, boolean excludePinned,
                             int limit) {
-        if (!Permissions.has(user, "clean-channel-history", rooms.rolesIn(user, room))) {
+        if (!permissions.has(user, "clean-channel-history", rooms.rolesIn(user, room))) {
             throw new MeteorError(403, "unauthorized");
         }
         long from = inclusive ? oldestMs - 1 : oldestMs;

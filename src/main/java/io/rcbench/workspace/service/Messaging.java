@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * idempotent client {@code _id}, room access; then the stored document is fanned out. Thread-safe.
  */
 public final class Messaging {
+    private final Permissions permissions;
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@([0-9a-zA-Z-_.]+)");
     private static final Pattern CHANNEL = Pattern.compile("(?:^|\\s)#([0-9a-zA-Z-_.]+)");
     private static final int MAX_ID = 64;
@@ -40,7 +41,8 @@ public final class Messaging {
      */
     private final Object documentLock = new Object();
 
-    public Messaging(Stores stores, Settings settings, Notifier notifier, WorkspaceMetrics metrics) {
+    public Messaging(Stores stores, Settings settings, Notifier notifier, WorkspaceMetrics metrics, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.settings = settings;
         this.notifier = notifier;
@@ -163,8 +165,8 @@ public final class Messaging {
         checkReadOnly(sender, room);
     }
 
-    private static void checkReadOnly(User sender, Room room) {
-        if (room.readOnly() && !Permissions.has(sender, "post-readonly")) {
+    private void checkReadOnly(User sender, Room room) {
+        if (room.readOnly() && !permissions.has(sender, "post-readonly")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** Creating, joining and reading rooms with Rocket.Chat's rules and error codes. Thread-safe. */
 public final class Rooms {
+    private final Permissions permissions;
     /** Rocket.Chat's default UTF8_Channel_Names_Validation, bounded by the rooms table's name column. */
     private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]{1,256}");
     private final Object directLock = new Object();
@@ -29,7 +30,8 @@ public final class Rooms {
      */
     private final Object nameLock = new Object();
 
-    public Rooms(Stores stores, Notifier notifier) {
+    public Rooms(Stores stores, Notifier notifier, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.notifier = notifier;
     }
@@ -39,7 +41,7 @@ public final class Rooms {
      * Returns the room document plus {@code rid} and {@code inserted}, as {@code ICreatedRoom}.
      */
     public ObjectNode create(User creator, String type, String name, List<String> memberUsernames, boolean readOnly) {
-        if (!Permissions.has(creator, type.equals("c") ? "create-c" : "create-p")) {
+        if (!permissions.has(creator, type.equals("c") ? "create-c" : "create-p")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
         if (name == null || !ROOM_NAME.matcher(name).matches()) {
@@ -80,7 +82,7 @@ public final class Rooms {
      * it is kept to the admin provisioning it exists for.
      */
     public Room direct(User caller, List<String> usernames, boolean excludeSelf) {
-        if (excludeSelf && !Permissions.has(caller, "view-room-administration")) {
+        if (excludeSelf && !permissions.has(caller, "view-room-administration")) {
             throw new MeteorError(403, "unauthorized");
         }
         // By id: a name listed twice, in any letter case, is one member.
@@ -216,7 +218,7 @@ public final class Rooms {
 
     /** {@code channels.leave} / {@code groups.leave}: leave-c/leave-p, membership, and the last owner must stay. */
     public void leave(User user, Room room) {
-        if (!Permissions.has(user, room.isPublic() ? "leave-c" : "leave-p")) {
+        if (!permissions.has(user, room.isPublic() ? "leave-c" : "leave-p")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
         if (!stores.rooms.isMember(room.id(), user.id())) {
@@ -232,7 +234,7 @@ public final class Rooms {
 
     /** {@code channels.delete} / {@code groups.delete}: delete-c/delete-p (owner or admin); members are told. */
     public void delete(User user, Room room) {
-        if (!Permissions.has(user, room.isPublic() ? "delete-c" : room.t().equals("p") ? "delete-p" : "delete-d",
+        if (!permissions.has(user, room.isPublic() ? "delete-c" : room.t().equals("p") ? "delete-p" : "delete-d",
             rolesIn(user, room))) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }

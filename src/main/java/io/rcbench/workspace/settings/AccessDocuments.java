@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Ejson;
 import io.rcbench.ddp.Json;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The documents of roles, permissions and public settings as Rocket.Chat sends them ({@code IRole},
@@ -34,19 +33,23 @@ public final class AccessDocuments {
     }
 
     /** Permissions changed after {@code sinceMs}, as {@code permissions.listAll} and {@code permissions/get} list them. */
-    public static ArrayNode permissions(long sinceMs) {
+    public static ArrayNode permissions(Permissions permissions, long sinceMs) {
         ArrayNode out = Json.array();
-        if (LOADED_AT <= sinceMs) {
-            return out;
-        }
-        for (Map.Entry<String, Set<String>> e : Permissions.all().entrySet()) {
-            ObjectNode p = Json.object().put("_id", e.getKey());
-            ArrayNode roles = p.putArray("roles");
-            e.getValue().stream().sorted().forEach(roles::add);
-            p.set("_updatedAt", Ejson.date(LOADED_AT));
-            out.add(p);
+        for (Map.Entry<String, Permissions.Grant> e : permissions.all().entrySet()) {
+            if (e.getValue().updatedAtMs() > sinceMs) {
+                out.add(permission(e.getKey(), e.getValue()));
+            }
         }
         return out;
+    }
+
+    /** One permission: {@code {_id, roles, _updatedAt}}. */
+    public static ObjectNode permission(String id, Permissions.Grant grant) {
+        ObjectNode p = Json.object().put("_id", id);
+        ArrayNode roles = p.putArray("roles");
+        grant.roles().stream().sorted().forEach(roles::add);
+        p.set("_updatedAt", Ejson.date(grant.updatedAtMs()));
+        return p;
     }
 
     /** A public setting as {@code settings.public}, {@code public-settings/get} and the change stream carry it. */

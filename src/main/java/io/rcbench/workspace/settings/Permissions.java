@@ -1,19 +1,29 @@
 package io.rcbench.workspace.settings;
 
+import io.rcbench.ddp.MeteorError;
 import io.rcbench.workspace.model.User;
+import io.rcbench.workspace.store.PermissionStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
  * The role grants of Rocket.Chat's default permissions that the workspace enforces or reports
  * (apps/meteor/app/authorization/server/constant/permissions.ts), and its default roles
- * (apps/meteor/server/startup/initialData / roles). Fixed at Rocket.Chat's defaults: {@code permissions.update}
- * is not simulated.
+ * (apps/meteor/server/startup/initialData / roles). {@code permissions.update} changes a permission's roles; the
+ * change persists and is announced to listeners ({@code permissions-changed}). Thread-safe.
  */
 public final class Permissions {
+    /** A permission's roles and when they were last set. */
+    public record Grant(Set<String> roles, long updatedAtMs) {
+    }
+
     /** A role as {@code roles.list} describes it; {@code scope} is "Users" (global) or "Subscriptions" (per room). */
     public record Role(String id, String scope, String description) {
     }
@@ -33,12 +43,28 @@ public final class Permissions {
         new Role("moderator", "Subscriptions", "Moderator"),
         new Role("leader", "Subscriptions", "Leader"));
 
-    private static final Map<String, Set<String>> GRANTS = grants();
+    private static final Map<String, Set<String>> DEFAULTS = defaults();
+    /** Defaults never change; their {@code _updatedAt} is when this JVM loaded them. */
+    private static final long LOADED_AT = System.currentTimeMillis();
 
-    private Permissions() {
+    private final PermissionStore store;
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, Grant>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Rocket.Chat's defaults overlaid with what {@code store} holds; {@code store} null: defaults, not persisted. */
+    public Permissions(PermissionStore store) {
+        this.store = store;
+        DEFAULTS.forEach((id, roles) -> grants.put(id, new Grant(roles, LOADED_AT)));
+        if (store != null) {
+            store.load().forEach((id, row) -> {
+                if (DEFAULTS.containsKey(id)) {
+                    grants.put(id, new Grant(Set.copyOf(row.roles()), row.updatedAtMs()));
+                }
+            });
+        }
     }
 
-    private static Map<String, Set<String>> grants() {
+    private static Map<String, Set<String>> defaults() {
         Map<String, Set<String>> g = new LinkedHashMap<>();
         g.put("access-permissions", Set.of("admin"));
         g.put("api-bypass-rate-limit", Set.of("admin", "bot", "app"));
@@ -84,7 +110,7 @@ public final class Permissions {
     }
 
     /** A global permission: one of the user's global roles is granted it. */
-    public static boolean has(User user, String permission) {
+    public boolean has(User user, String permission) {
         return has(user, permission, Set.of());
     }
 
@@ -92,17 +118,45 @@ public final class Permissions {
      * A permission in a room: the user's global roles plus {@code roomRoles}, the roles the user holds in that room
      * (owner, moderator, leader), as Rocket.Chat's {@code hasPermissionAsync(uid, permission, rid)}.
      */
-    public static boolean has(User user, String permission, Set<String> roomRoles) {
+    public boolean has(User user, String permission, Set<String> roomRoles) {
         if (user == null) {
             return false;
         }
-        Set<String> roles = GRANTS.getOrDefault(permission, Set.of());
+        Grant g = grants.get(permission);
+        Set<String> roles = g == null ? Set.of() : g.roles();
         return Stream.concat(user.roles().stream(), roomRoles.stream()).anyMatch(roles::contains);
     }
 
-    /** Every permission id with the roles granted it, sorted by id. */
-    public static Map<String, Set<String>> all() {
-        return GRANTS;
+    /** Every permission with its grant, sorted by id. */
+    public Map<String, Grant> all() {
+        return new TreeMap<>(grants);
+    }
+
+    /** Called with (id, new grant) after every {@link #update}, on the caller's thread. */
+    public void onChange(BiConsumer<String, Grant> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * {@code permissions.update}: sets a permission's roles. An unknown permission is {@code error-invalid-permission},
+     * an unknown role {@code error-invalid-role}.
+     */
+    public Grant update(String id, Set<String> roles) {
+        if (!grants.containsKey(id)) {
+            throw new MeteorError("error-invalid-permission", "Invalid permission");
+        }
+        for (String r : roles) {
+            if (!isRole(r)) {
+                throw new MeteorError("error-invalid-role", "Invalid role");
+            }
+        }
+        Grant g = new Grant(Set.copyOf(roles), System.currentTimeMillis());
+        if (store != null) {
+            store.save(id, g.roles(), g.updatedAtMs());
+        }
+        grants.put(id, g);
+        listeners.forEach(l -> l.accept(id, g));
+        return g;
     }
 
     /** True when {@code role} is one of Rocket.Chat's default roles. */

@@ -143,6 +143,44 @@ class UsersPresenceTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void permissionChangesApplyAtOnceAndAreAnnounced() throws Exception {
+        String own = send(bob, channelId, "bob may not delete this").path("_id").asText();
+        try (DdpTestClient watcher = DdpTestClient.login(ws, "user.2", PW)) {
+            watcher.stream("stream-notify-logged", "permissions-changed");
+            forbiddenOrNotAllowed(bob.post("/api/v1/permissions.update", update("delete-own-message", "admin")));
+            java.time.Instant before = java.time.Instant.now().minusMillis(1);
+            JsonNode all = ok(admin.post("/api/v1/permissions.update", update("delete-own-message", "admin"))).path("permissions");
+            assertThat(all.findValuesAsText("_id")).contains("delete-own-message", "edit-message");
+            JsonNode ev = watcher.await(DdpTestClient.streamEvent("stream-notify-logged", "permissions-changed"));
+            assertThat(ev.path("fields").path("args").get(0).asText()).isEqualTo("updated");
+            assertThat(ev.path("fields").path("args").get(1).path("_id").asText()).isEqualTo("delete-own-message");
+            assertThat(ev.path("fields").path("args").get(1).path("roles")).isEqualTo(Json.array().add("admin"));
+            failure(bob.post("/api/v1/chat.delete", Json.object().put("roomId", channelId).put("msgId", own)), 400,
+                "error-action-not-allowed");
+            JsonNode listed = ok(bob.get("/api/v1/permissions.listAll?updatedSince=" + before));
+            assertThat(listed.path("update").findValuesAsText("_id")).containsExactly("delete-own-message");
+        } finally {
+            ok(admin.post("/api/v1/permissions.update", update("delete-own-message", "admin", "user")));
+        }
+        ok(bob.post("/api/v1/chat.delete", Json.object().put("roomId", channelId).put("msgId", own)));
+        failure(admin.post("/api/v1/permissions.update", update("no-such-permission", "admin")), 400, "error-invalid-permission");
+        failure(admin.post("/api/v1/permissions.update", update("edit-message", "wizard")), 400, "error-invalid-role");
+        failure(admin.post("/api/v1/permissions.update", Json.object()), 400, "error-invalid-params");
+    }
+
+    private static JsonNode update(String id, String... roles) {
+        var r = Json.array();
+        for (String role : roles) {
+            r.add(role);
+        }
+        return Json.object().set("permissions", Json.array().add(Json.object().put("_id", id).set("roles", r)));
+    }
+
+    private static void forbiddenOrNotAllowed(java.net.http.HttpResponse<String> r) {
+        failure(r, 400, "error-access-denied");
+    }
+
+    @Test
     void slashCommands() throws Exception {
         ok(bob.post("/api/v1/commands.run", Json.object().put("command", "shrug").put("params", "oh well").put("roomId", channelId)));
         ok(bob.post("/api/v1/commands.run", Json.object().put("command", "me").put("params", "waves").put("roomId", channelId)));
