@@ -134,7 +134,7 @@ public final class Workspace implements AutoCloseable {
 
         RestRouter router = new RestRouter(accounts, restLimiter, settings, faults, metrics);
         InfoRoutes.register(router);
-        new AuthRoutes(accounts).register(router);
+        new AuthRoutes(accounts, presence).register(router);
         new UserRoutes(accounts, settings, permissions).register(router);
         new RoomRoutes(rooms, stores).register(router);
         new ChatRoutes(messaging, rooms, stores, permissions).register(router);

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * Reading and leaving rooms over REST: {@code channels|groups|im.messages/members/roles/info/files},
- * {@code rooms.info/roles/images/get/cleanHistory}, {@code subscriptions.get}, {@code channels|groups.leave/delete}
+ * {@code rooms.info/roles/images/get/leave/cleanHistory}, {@code subscriptions.get}, {@code channels|groups.leave/delete}
  * (apps/meteor/app/api/server/v1/channels.ts, groups.ts, im.ts, rooms.ts, subscriptions.ts).
  * {@code <type>} routes answer only for rooms of their type, as Rocket.Chat's.
  */
@@ -92,6 +92,14 @@ public final class RoomInfoRoutes {
                 throw new MeteorError(403, "unauthorized");
             }
             return files(req, room, true);
+        });
+        router.add("POST", "/api/v1/rooms.leave", Access.AUTH, Limit.DEFAULT, req -> {
+            Room room = rooms.find(req.requireText(req.json(), "roomId"));
+            if (room == null || !rooms.canRead(req.user(), room)) {
+                throw new MeteorError("error-invalid-room", "Invalid room");
+            }
+            rooms.leave(req.user(), room);
+            return RestResponse.ok();
         });
         router.add("GET", "/api/v1/rooms.get", Access.AUTH, Limit.DEFAULT,
             req -> delta(rooms.roomsOf(req.user()), req));

@@ -90,6 +90,10 @@ class RoomInfoRoutesTest extends SharedWorkspaceTest {
         failure(alice.get("/api/v1/channels.info?roomId=" + rid), 400, "error-room-not-found");
         // The name is free again.
         ok(alice.post("/api/v1/channels.create", Json.object().put("name", "info-leave")));
+        String left = group("info-rooms-leave", "user.1");
+        ok(bob.post("/api/v1/rooms.leave", Json.object().put("roomId", left)));
+        assertThat(ws.stores().rooms.isMember(left, bob.userId())).isFalse();
+        failure(bob.post("/api/v1/rooms.leave", Json.object().put("roomId", left)), 400, "error-invalid-room");
         String gid = group("info-group-delete");
         ok(admin.post("/api/v1/groups.delete", Json.object().put("roomId", gid)));
         failure(alice.post("/api/v1/groups.delete", Json.object().put("roomId", gid)), 400, "error-room-not-found");

@@ -37,6 +37,9 @@ class UsersPresenceTest extends SharedWorkspaceTest {
             assertThat(got.path("status").asText()).isEqualTo("busy");
             assertThat(got.path("connectionStatus").asText()).isEqualTo("online");
             assertThat(got.path("message").asText()).isEqualTo("in a meeting");
+            JsonNode me = ok(alice.get("/api/v1/me"));
+            assertThat(me.path("status").asText()).isEqualTo("busy");
+            assertThat(me.path("statusText").asText()).isEqualTo("in a meeting");
             JsonNode users = ok(bob.get("/api/v1/users.presence?ids=" + alice.userId() + "," + carol.userId())).path("users");
             assertThat(users.findValuesAsText("status")).containsExactly("busy", "offline");
             assertThat(ok(bob.get("/api/v1/users.info?userId=" + alice.userId())).path("user").path("status").asText()).isEqualTo("busy");
