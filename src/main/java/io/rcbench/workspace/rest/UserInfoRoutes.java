@@ -38,7 +38,7 @@ public final class UserInfoRoutes {
 
     public void register(RestRouter router) {
         router.add("GET", "/api/v1/users.info", Access.AUTH, Limit.DEFAULT,
-            req -> RestResponse.ok(Json.object().set("user", info(named(req, true), req.user()))));
+            req -> RestResponse.ok(Json.object().set("user", info(named(req), req.user()))));
         router.add("GET", "/api/v1/users.list", Access.AUTH, Limit.DEFAULT, req -> {
             if (!permissions.has(req.user(), "view-d-room")) {
                 throw new MeteorError(403, "unauthorized");
@@ -50,7 +50,7 @@ public final class UserInfoRoutes {
             return RestResponse.ok(Paging.page("users", docs, req));
         });
         router.add("GET", "/api/v1/users.getStatus", Access.AUTH, Limit.DEFAULT, req -> {
-            User u = req.query("userId") == null && req.query("username") == null ? req.user() : named(req, true);
+            User u = req.query("userId") == null && req.query("username") == null ? req.user() : named(req);
             ObjectNode body = Json.object().put("_id", u.id()).put("connectionStatus", presence.connectionStatus(u.id()))
                 .put("status", presence.status(u.id()));
             String text = presence.statusText(u.id());
@@ -149,7 +149,7 @@ public final class UserInfoRoutes {
     }
 
     /** The user a query names by {@code userId} or {@code username}. */
-    private User named(RestRequest req, boolean required) {
+    private User named(RestRequest req) {
         String id = req.query("userId");
         String username = req.query("username");
         if (id == null && username == null) {

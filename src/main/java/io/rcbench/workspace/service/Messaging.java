@@ -196,18 +196,16 @@ public final class Messaging {
             if (!room.id().equals(parent.path("rid").asText())) {
                 return false;
             }
-            {
-                parent.put("tcount", parent.path("tcount").asInt(0) + 1);
-                parent.set("tlm", Ejson.date(ts));
-                ArrayNode replies = parent.has("replies") && parent.get("replies").isArray()
-                    ? (ArrayNode) parent.get("replies") : parent.putArray("replies");
-                boolean seen = false;
-                for (JsonNode r : replies) {
-                    seen |= r.asText().equals(sender.id());
-                }
-                if (!seen) {
-                    replies.add(sender.id());
-                }
+            parent.put("tcount", parent.path("tcount").asInt(0) + 1);
+            parent.set("tlm", Ejson.date(ts));
+            ArrayNode replies = parent.has("replies") && parent.get("replies").isArray()
+                ? (ArrayNode) parent.get("replies") : parent.putArray("replies");
+            boolean seen = false;
+            for (JsonNode r : replies) {
+                seen |= r.asText().equals(sender.id());
+            }
+            if (!seen) {
+                replies.add(sender.id());
             }
             return true;
         }).ifPresent(parent -> notifier.messageUpdated(room, parent));
