@@ -180,7 +180,7 @@ public final class RoomInfoRoutes {
         stores.messages.history(room.id(), Long.MAX_VALUE, count, offset).forEach(list::add);
         ObjectNode body = Json.object();
         body.set("messages", list);
-        body.put("count", list.size()).put("offset", offset).put("total", stores.rooms.counters(room.id()).msgs());
+        body.put("count", list.size()).put("offset", offset).put("total", stores.messages.countRoom(room.id()));
         return RestResponse.ok(body);
     }
 

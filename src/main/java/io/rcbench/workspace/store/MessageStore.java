@@ -89,6 +89,11 @@ public final class MessageStore {
         }, rs -> (ObjectNode) Json.parse(rs.getString(1)));
     }
 
+    /** How many messages a room holds now (deletions included, unlike the room's message counter). */
+    public long countRoom(String rid) {
+        return db.query("SELECT COUNT(*) FROM messages WHERE rid = ?", ps -> ps.setString(1, rid), rs -> rs.getLong(1)).get(0);
+    }
+
     public long count() {
         return db.count("messages");
     }

@@ -37,6 +37,9 @@ class RoomInfoRoutesTest extends SharedWorkspaceTest {
         JsonNode next = ok(bob.get("/api/v1/channels.messages?roomId=" + rid + "&count=2&offset=2"));
         assertThat(next.path("messages").findValuesAsText("msg")).containsExactly("page 2", "page 1");
         assertThat(next.path("offset").asInt()).isEqualTo(2);
+        String last = first.path("messages").get(0).path("_id").asText();
+        ok(alice.post("/api/v1/chat.delete", Json.object().put("roomId", rid).put("msgId", last)));
+        assertThat(ok(bob.get("/api/v1/channels.messages?roomId=" + rid)).path("total").asInt()).as("deletions count").isEqualTo(4);
         failure(bob.get("/api/v1/channels.messages?roomId=" + rid + "&count=-1"), 400, "error-invalid-params");
         failure(bob.get("/api/v1/channels.messages"), 400, "error-room-param-not-provided");
         failure(bob.get("/api/v1/channels.messages?roomId=nope"), 400, "error-room-not-found");
