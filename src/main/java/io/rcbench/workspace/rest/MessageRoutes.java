@@ -6,6 +6,7 @@ import io.rcbench.ddp.Ejson;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.MeteorError;
 import io.rcbench.workspace.model.Room;
+import io.rcbench.workspace.model.User;
 import io.rcbench.workspace.rest.RestRouter.Access;
 import io.rcbench.workspace.rest.RestRouter.Limit;
 import io.rcbench.workspace.service.MessageActions;
@@ -58,8 +59,11 @@ public final class MessageRoutes {
         router.add("POST", "/api/v1/chat.reportMessage", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
             String description = Json.text(b, "description");
-            if (Json.text(b, "messageId") == null || description == null || description.isBlank()) {
-                throw new MeteorError("error-invalid-params", "The required \"messageId\" and \"description\" params are missing.");
+            if (Json.text(b, "messageId") == null || Json.text(b, "messageId").isEmpty()) {
+                return RestResponse.failure(400, "The required \"messageId\" param is missing.", null);
+            }
+            if (description == null || description.isBlank()) {
+                return RestResponse.failure(400, "The required \"description\" param is missing.", null);
             }
             actions.report(req.user(), message(req, b), description);
             return RestResponse.ok();
@@ -85,29 +89,46 @@ public final class MessageRoutes {
                 return false;
             }));
         router.add("GET", "/api/v1/chat.search", Access.AUTH, Limit.DEFAULT, req -> {
-            Room room = actions.readable(req.user(), requireQuery(req, "roomId"));
-            String text = requireQuery(req, "searchText");
+            String rid = req.query("roomId");
+            if (rid == null || rid.isEmpty()) {
+                throw new MeteorError("error-roomId-param-not-provided", "The required \"roomId\" query param is missing.");
+            }
+            String text = req.query("searchText");
+            if (text == null || text.isEmpty()) {
+                throw new MeteorError("error-searchText-param-not-provided", "The required \"searchText\" query param is missing.");
+            }
+            Room room = actions.readable(req.user(), rid);
             List<ObjectNode> found = actions.search(room.id(), text);
             ObjectNode page = Paging.page("messages", found, req);
             return RestResponse.ok(Json.object().set("messages", page.get("messages")));
         });
         router.add("GET", "/api/v1/chat.syncMessages", Access.AUTH, Limit.DEFAULT, req -> {
-            Room room = actions.readable(req.user(), requireQuery(req, "roomId"));
+            String rid = req.query("roomId");
+            if (rid == null || rid.isEmpty()) {
+                throw new MeteorError("error-param-required", "The required \"roomId\" query param is missing");
+            }
             String last = req.query("lastUpdate");
             if (last == null) {
-                throw new MeteorError("error-lastUpdate-param-invalid", "The \"lastUpdate\" query parameter must be a valid date.");
+                // Rocket.Chat also pages by type/next/previous without lastUpdate; not simulated.
+                throw new MeteorError("error-param-required", "The \"type\" or \"lastUpdate\" parameters must be provided");
             }
+            Room room = actions.readable(req.user(), rid);
             long since;
             try {
                 since = Instant.parse(last).toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new MeteorError("error-lastUpdate-param-invalid", "The \"lastUpdate\" query parameter must be a valid date.");
+                throw new MeteorError("error-lastUpdate-param-invalid", "The \"lastUpdate\" query parameter must be a valid date");
             }
             return RestResponse.ok(Json.object().set("result", actions.sync(room.id(), since)));
         });
         router.add("GET", "/api/v1/chat.getThreadMessages", Access.AUTH, Limit.DEFAULT, req -> {
             String tmid = requireQuery(req, "tmid");
-            return RestResponse.ok(Paging.page("messages", actions.threadReplies(req.user(), tmid), req));
+            List<ObjectNode> replies = actions.threadReplies(req.user(), tmid);
+            // Oldest first unless sort={"ts":-1} (the mobile client's newest-first pages since 8.8).
+            if (newestFirst(req.query("sort"))) {
+                java.util.Collections.reverse(replies);
+            }
+            return RestResponse.ok(Paging.page("messages", replies, req));
         });
         router.add("GET", "/api/v1/chat.getThreadsList", Access.AUTH, Limit.DEFAULT, req -> {
             Room room = actions.readable(req.user(), requireQuery(req, "rid"));
@@ -115,6 +136,18 @@ public final class MessageRoutes {
             threads.sort((a, b) -> Long.compare(Ejson.dateMs(b.get("tlm"), 0), Ejson.dateMs(a.get("tlm"), 0)));
             return RestResponse.ok(Paging.page("threads", threads, req));
         });
+    }
+
+    /** True for a sort query {@code {"ts":-1}}; a malformed one is a 400 as Rocket.Chat's parseJsonQuery. */
+    private static boolean newestFirst(String sort) {
+        if (sort == null) {
+            return false;
+        }
+        try {
+            return Json.parse(sort).path("ts").asInt(1) < 0;
+        } catch (IllegalArgumentException e) {
+            throw new MeteorError("error-invalid-sort", "Invalid sort parameter provided");
+        }
     }
 
     private static String requireQuery(RestRequest req, String name) {
@@ -142,6 +175,11 @@ public final class MessageRoutes {
         return RestResponse.ok(Paging.page("messages", actions.filtered(room.id(), filter.apply(req.user().id())), req));
     }
 
+    /** The stored message, or null. */
+    private ObjectNode stores(String id) {
+        return actions.find(id);
+    }
+
     /** chat.update {roomId, msgId, text}: the message must be in that room. */
     private RestResponse update(RestRequest req) {
         JsonNode b = req.json();
@@ -150,10 +188,12 @@ public final class MessageRoutes {
         if (!b.path("text").isTextual()) {
             throw new MeteorError("error-invalid-params", "Match error: Missing key 'text'");
         }
-        ObjectNode m = actions.require(msgId, new MeteorError("error-invalid-message",
-            "No message found with the id of \"" + msgId + "\"."));
+        ObjectNode m = stores(msgId);
+        if (m == null) {
+            return RestResponse.failure(400, "No message found with the id of \"" + msgId + "\".", null);
+        }
         if (!rid.equals(m.path("rid").asText())) {
-            throw new MeteorError("error-invalid-message", "The room id provided does not match where the message is from.");
+            return RestResponse.failure(400, "The room id provided does not match where the message is from.", null);
         }
         ObjectNode edited = actions.edit(req.user(), msgId, b.get("text").asText());
         return RestResponse.ok(Json.object().set("message", edited));
@@ -164,16 +204,27 @@ public final class MessageRoutes {
         JsonNode b = req.json();
         String rid = req.requireText(b, "roomId");
         String msgId = req.requireText(b, "msgId");
-        ObjectNode m = actions.require(msgId, new MeteorError("error-invalid-message",
-            "No message found with the id of \"" + msgId + "\"."));
+        ObjectNode m = stores(msgId);
+        if (m == null) {
+            return RestResponse.failure(400, "No message found with the id of \"" + msgId + "\".", null);
+        }
         if (!rid.equals(m.path("rid").asText())) {
-            throw new MeteorError("error-invalid-message", "The room id provided does not match where the message is from.");
+            return RestResponse.failure(400, "The room id provided does not match where the message is from.", null);
         }
-        if (b.path("asUser").asBoolean(false) && !req.user().id().equals(m.path("u").path("_id").asText())) {
-            throw new MeteorError("error-action-not-allowed",
-                "Unauthorized. You must use the same user as the message author to delete.");
+        User deleter = req.user();
+        String author = m.path("u").path("_id").asText();
+        if (b.path("asUser").asBoolean(false) && !req.user().id().equals(author)) {
+            // asUser deletes as the author, which only force-delete-message allows.
+            if (!actions.canForceDelete(req.user(), m)) {
+                return RestResponse.failure(400, "Unauthorized. You must have the permission \"force-delete-message\" to delete"
+                    + " other's message as them.", null);
+            }
+            deleter = actions.author(m);
+            if (deleter == null) {
+                return RestResponse.failure(400, "User not found", null);
+            }
         }
-        actions.delete(req.user(), m);
+        actions.delete(deleter, m);
         ObjectNode ref = Json.object().put("_id", msgId).put("rid", rid);
         ref.set("u", m.get("u"));
         ObjectNode out = Json.object().put("_id", msgId).put("ts", Long.toString(System.currentTimeMillis()));

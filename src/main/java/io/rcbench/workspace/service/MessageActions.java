@@ -63,6 +63,22 @@ public final class MessageActions {
         return stores.messages.byId(id).orElseThrow(() -> notFound);
     }
 
+    /** The stored message, or null. */
+    public ObjectNode find(String id) {
+        return id == null ? null : stores.messages.byId(id).orElse(null);
+    }
+
+    /** The message's author, or null when deleted. */
+    public User author(JsonNode message) {
+        return stores.users.byId(message.path("u").path("_id").asText(null)).orElse(null);
+    }
+
+    /** True when the user holds force-delete-message in the message's room. */
+    public boolean canForceDelete(User user, JsonNode message) {
+        Room room = roomOf(message);
+        return room != null && permissions.has(user, "force-delete-message", rooms.rolesIn(user, room));
+    }
+
     private Room roomOf(JsonNode message) {
         return rooms.find(message.path("rid").asText());
     }
@@ -290,13 +306,10 @@ public final class MessageActions {
         return reports.size();
     }
 
-    /** A room the user may read, or {@code error-not-allowed} / {@code error-room-not-found}. */
+    /** A room the user may read, or {@code error-not-allowed} (also for a room that does not exist, as canAccessRoomId). */
     public Room readable(User user, String rid) {
         Room room = rooms.find(rid);
-        if (room == null) {
-            throw new MeteorError("error-room-not-found", "The required \"roomId\" param provided does not match any room");
-        }
-        if (!rooms.canRead(user, room)) {
+        if (room == null || !rooms.canRead(user, room)) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
         return room;
