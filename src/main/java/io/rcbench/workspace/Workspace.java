@@ -144,7 +144,7 @@ public final class Workspace implements AutoCloseable {
         new SettingsRoutes(settings, permissions).register(router);
         new MessageRoutes(messageActions).register(router);
         new RoomInfoRoutes(rooms, stores, presence, messageActions, permissions).register(router);
-        new UserInfoRoutes(stores, presence, userAdmin, permissions).register(router);
+        new UserInfoRoutes(stores, presence, userAdmin, settings, permissions).register(router);
         new AccessRoutes(stores, settings, rooms, userAdmin, new SlashCommands(rooms, messaging), permissions).register(router);
 
         timer.scheduleAtFixedRate(() -> {

@@ -12,6 +12,7 @@ import io.rcbench.workspace.service.Documents;
 import io.rcbench.workspace.service.Presence;
 import io.rcbench.workspace.service.UserAdmin;
 import io.rcbench.workspace.settings.Permissions;
+import io.rcbench.workspace.settings.Settings;
 import io.rcbench.workspace.store.Stores;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,11 @@ public final class UserInfoRoutes {
     private final Stores stores;
     private final Presence presence;
     private final UserAdmin admin;
+    private final Settings settings;
 
-    public UserInfoRoutes(Stores stores, Presence presence, UserAdmin admin, Permissions permissions) {
+    public UserInfoRoutes(Stores stores, Presence presence, UserAdmin admin, Settings settings, Permissions permissions) {
         this.permissions = permissions;
+        this.settings = settings;
         this.stores = stores;
         this.presence = presence;
         this.admin = admin;
@@ -50,9 +53,14 @@ public final class UserInfoRoutes {
             return RestResponse.ok(Paging.page("users", docs, req));
         });
         router.add("GET", "/api/v1/users.getStatus", Access.AUTH, Limit.DEFAULT, req -> {
-            User u = req.query("userId") == null && req.query("username") == null ? req.user() : named(req);
-            ObjectNode body = Json.object().put("_id", u.id()).put("connectionStatus", presence.connectionStatus(u.id()))
-                .put("status", presence.status(u.id()));
+            boolean self = req.query("userId") == null && req.query("username") == null;
+            User u = self ? req.user() : named(req);
+            self |= u.id().equals(req.user().id());
+            // As Rocket.Chat: the connection status only to the user themself.
+            ObjectNode body = Json.object().put("_id", u.id()).put("status", presence.status(u.id()));
+            if (self) {
+                body.put("connectionStatus", presence.connectionStatus(u.id()));
+            }
             String text = presence.statusText(u.id());
             if (!text.isEmpty()) {
                 body.put("message", text);
@@ -61,11 +69,14 @@ public final class UserInfoRoutes {
         });
         router.add("POST", "/api/v1/users.setStatus", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
+            if (!settings.bool("Accounts_AllowUserStatusMessageChange")) {
+                throw new MeteorError("error-not-allowed", "Change status is not allowed");
+            }
             User target = req.user();
             String other = Json.text(b, "userId");
             if (other != null && !other.equals(req.user().id())) {
                 if (!permissions.has(req.user(), "edit-other-user-info")) {
-                    throw new MeteorError("error-not-allowed", "Not allowed");
+                    throw new MeteorError(403, "unauthorized");
                 }
                 target = admin.require(other);
             }

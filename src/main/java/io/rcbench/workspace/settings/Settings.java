@@ -27,7 +27,7 @@ public final class Settings {
         "FileUpload_ProtectFiles", "Accounts_RegistrationForm", "UI_Use_Real_Name", "Message_Read_Receipt_Enabled",
         "Message_AllowEditing", "Message_AllowEditing_BlockEditInMinutes", "Message_AllowDeleting",
         "Message_AllowDeleting_BlockDeleteInMinutes", "Message_AllowPinning", "Message_AllowStarring", "Threads_enabled",
-        "Site_Name", "Language", "API_Enable_Rate_Limiter");
+        "Site_Name", "Language", "API_Enable_Rate_Limiter", "Accounts_AllowUserStatusMessageChange");
     private final java.util.List<java.util.function.BiConsumer<String, JsonNode>> listeners =
         new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
@@ -63,6 +63,7 @@ public final class Settings {
         d.put("Message_AllowPinning", BooleanNode.TRUE);
         d.put("Message_AllowStarring", BooleanNode.TRUE);
         d.put("Threads_enabled", BooleanNode.TRUE);
+        d.put("Accounts_AllowUserStatusMessageChange", BooleanNode.TRUE);
         // Not a Rocket.Chat setting: ddp-streamer's DDP_MAX_BUFFERED_BYTES (slow-consumer close at 4 MiB queued).
         d.put("DDP_Max_Buffered_Bytes", LongNode.valueOf(4L << 20));
         // Not Rocket.Chat settings: the embedded workspace's HTTP deadlines (Node's headersTimeout and keepAliveTimeout
