@@ -169,13 +169,16 @@ public final class MessageActions {
      * The emoji is any {@code :name:}; Rocket.Chat also checks it against its emoji list (not simulated).
      */
     public void react(User user, ObjectNode message, String emoji, Boolean shouldReact) {
-        Room room = roomOf(message);
-        if (room == null || !rooms.canRead(user, room)) {
-            throw new MeteorError("error-not-allowed", "Not allowed");
-        }
         String name = emoji == null ? "" : emoji.replace(":", "");
         if (!EMOJI.matcher(name).matches()) {
             throw new MeteorError("error-not-allowed", "Invalid emoji provided.");
+        }
+        Room room = roomOf(message);
+        if (room == null) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (!rooms.canRead(user, room)) {
+            throw new MeteorError("not-authorized", "Not Authorized");
         }
         if (room.readOnly() && !permissions.has(user, "post-readonly", rooms.rolesIn(user, room))) {
             throw new MeteorError("error-not-allowed", "You can't send messages because the room is readonly.");

@@ -129,6 +129,9 @@ class MessageActionsTest extends SharedWorkspaceTest {
         failure(bob.post("/api/v1/chat.react", Json.object().put("messageId", "nope").put("emoji", "x")), 400, "error-message-not-found");
         failure(bob.post("/api/v1/chat.react", Json.object().put("messageId", id)), 400, "error-emoji-param-not-provided");
         failure(bob.post("/api/v1/chat.react", Json.object().put("messageId", id).put("emoji", "<script>")), 400, "error-not-allowed");
+        String gid = ok(alice.post("/api/v1/groups.create", Json.object().put("name", "react-private"))).path("group").path("_id").asText();
+        String secret = send(alice, gid, "members only").path("_id").asText();
+        failure(bob.post("/api/v1/chat.react", Json.object().put("messageId", secret).put("emoji", "eyes")), 400, "not-authorized");
     }
 
     @Test
