@@ -33,9 +33,16 @@ public final class MessageActionMethods {
             if (id == null || !m.path("msg").isTextual()) {
                 throw new MeteorError(400, "Match failed");
             }
-            ObjectNode original = actions.require(id, new MeteorError("error-invalid-message", "Invalid message"));
-            if (m.hasNonNull("rid") && !m.get("rid").asText().equals(original.path("rid").asText())) {
-                throw new MeteorError("error-action-not-allowed", "Message editing not allowed");
+            ObjectNode original = actions.find(id);
+            if (original == null) {
+                return null;
+            }
+            // As executeUpdateMessage: only msg (and a few presentation fields) may change.
+            for (String key : new String[] {"rid", "u", "ts", "t"}) {
+                if (m.has(key) && !m.get(key).equals(original.path(key))) {
+                    throw new MeteorError("error-invalid-update-key", "Cannot update the message " + key)
+                        .withDetails(Json.object().put("method", "updateMessage"));
+                }
             }
             actions.edit(user, id, m.get("msg").asText());
             return null;

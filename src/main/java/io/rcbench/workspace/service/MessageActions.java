@@ -99,6 +99,9 @@ public final class MessageActions {
             throw new MeteorError("error-action-not-allowed", "Message editing not allowed");
         }
         checkBlock(original, "Message_AllowEditing_BlockEditInMinutes", "error-message-editing-blocked", "Message editing is blocked");
+        if (text.equals(original.path("msg").asText())) {
+            return original; // the same text: nothing changes, nothing is sent (executeUpdateMessage returns early)
+        }
         long now = System.currentTimeMillis();
         ObjectNode edited = messaging.mutate(messageId, doc -> {
             messaging.retext(doc, text);

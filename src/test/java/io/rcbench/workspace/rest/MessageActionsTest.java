@@ -59,6 +59,10 @@ class MessageActionsTest extends SharedWorkspaceTest {
         try (DdpTestClient c = DdpTestClient.login(ws, "user.1", PW)) {
             JsonNode r = c.call("updateMessage", Json.object().put("_id", id).put("rid", channelId).put("msg", "bob again"));
             assertThat(r.has("error")).as(r.toString()).isFalse();
+            assertThat(c.call("updateMessage", Json.object().put("_id", id).put("rid", "elsewhere").put("msg", "moved"))
+                .path("error").path("error").asText()).isEqualTo("error-invalid-update-key");
+            JsonNode missing = c.call("updateMessage", Json.object().put("_id", "no-such-message").put("msg", "x"));
+            assertThat(missing.has("error") || missing.has("result")).as("undefined, as Rocket.Chat").isFalse();
             JsonNode denied = c.call("updateMessage", Json.object().put("_id", send(alice, channelId, "alice's").path("_id").asText())
                 .put("rid", channelId).put("msg", "hijack"));
             assertThat(denied.path("error").path("error").asText()).isEqualTo("error-action-not-allowed");
