@@ -98,7 +98,10 @@ public final class MessageActions {
         if (!canEditAny && (!settings.bool("Message_AllowEditing") || !own)) {
             throw new MeteorError("error-action-not-allowed", "Message editing not allowed");
         }
-        checkBlock(original, "Message_AllowEditing_BlockEditInMinutes", "error-message-editing-blocked", "Message editing is blocked");
+        if (!permissions.has(user, "bypass-time-limit-edit-and-delete", rooms.rolesIn(user, room))) {
+            checkBlock(original, "Message_AllowEditing_BlockEditInMinutes", "error-message-editing-blocked",
+                "Message editing is blocked");
+        }
         if (text.equals(original.path("msg").asText())) {
             return original; // the same text: nothing changes, nothing is sent (executeUpdateMessage returns early)
         }
@@ -141,8 +144,10 @@ public final class MessageActions {
             if (!settings.bool("Message_AllowDeleting") || !allowed) {
                 throw new MeteorError("error-action-not-allowed", "Not allowed");
             }
-            checkBlock(message, "Message_AllowDeleting_BlockDeleteInMinutes", "error-message-deleting-blocked",
-                "Message deleting is blocked");
+            if (!permissions.has(user, "bypass-time-limit-edit-and-delete", roles)) {
+                checkBlock(message, "Message_AllowDeleting_BlockDeleteInMinutes", "error-message-deleting-blocked",
+                    "Message deleting is blocked");
+            }
         }
         String id = message.get("_id").asText();
         if (!stores.messages.delete(id)) {

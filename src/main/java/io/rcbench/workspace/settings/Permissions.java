@@ -69,6 +69,7 @@ public final class Permissions {
         g.put("access-permissions", Set.of("admin"));
         g.put("api-bypass-rate-limit", Set.of("admin", "bot", "app"));
         g.put("assign-roles", Set.of("admin"));
+        g.put("bypass-time-limit-edit-and-delete", Set.of("bot", "app"));
         g.put("clean-channel-history", Set.of("admin"));
         g.put("create-c", Set.of("admin", "user", "bot", "app"));
         g.put("create-d", Set.of("admin", "user", "bot", "app"));
