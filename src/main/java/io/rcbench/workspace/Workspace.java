@@ -21,6 +21,7 @@ import io.rcbench.workspace.limit.RestRateLimiter;
 import io.rcbench.ddp.Json;
 import io.rcbench.workspace.methods.AccountMethods;
 import io.rcbench.workspace.methods.LoginLoadMethods;
+import io.rcbench.workspace.methods.MemberMethods;
 import io.rcbench.workspace.methods.MessageActionMethods;
 import io.rcbench.workspace.methods.PresenceMethods;
 import io.rcbench.workspace.rest.AccessRoutes;
@@ -129,6 +130,7 @@ public final class Workspace implements AutoCloseable {
         new LoginLoadMethods(settings, permissions).register(methods);
         new MessageActionMethods(messageActions).register(methods);
         new PresenceMethods(presence).register(methods);
+        new MemberMethods(rooms, stores, presence).register(methods);
         DdpDispatcher dispatcher = new DdpDispatcher(methods, new Publications(hub, rooms, stores.rooms), sessions, ddpLimiter,
             faults, metrics, workers, timer);
 

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * What people do to messages over REST (apps/meteor/app/api/server/v1/chat.ts): update, delete, react, star, pin,
- * report, the starred/pinned/mentioned/thread listings, search and sync.
+ * report, one message by id, the starred/pinned/mentioned/thread listings, search and sync.
  */
 public final class MessageRoutes {
     private final MessageActions actions;
@@ -28,6 +28,18 @@ public final class MessageRoutes {
     public void register(RestRouter router) {
         router.add("POST", "/api/v1/chat.update", Access.AUTH, Limit.DEFAULT, this::update);
         router.add("POST", "/api/v1/chat.delete", Access.AUTH, Limit.DEFAULT, this::delete);
+        router.add("GET", "/api/v1/chat.getMessage", Access.AUTH, Limit.DEFAULT, req -> {
+            String id = req.query("msgId");
+            if (id == null || id.isEmpty()) {
+                return RestResponse.failure(400, "The \"msgId\" query parameter must be provided.", null);
+            }
+            ObjectNode m = actions.find(id);
+            if (m == null) {
+                return RestResponse.failure(400, "Message not found", null);
+            }
+            actions.readable(req.user(), m.path("rid").asText());
+            return RestResponse.ok(Json.object().set("message", m));
+        });
         router.add("POST", "/api/v1/chat.react", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
             ObjectNode m = actions.require(Json.text(b, "messageId"),

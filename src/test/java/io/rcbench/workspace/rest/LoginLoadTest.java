@@ -132,6 +132,26 @@ class LoginLoadTest extends SharedWorkspaceTest {
     }
 
     @Test
+    void webClientMemberListAndOneMessage() throws Exception {
+        try (DdpTestClient bobs = DdpTestClient.login(ws, "user.1", PW); DdpTestClient c = DdpTestClient.login(ws, "user.0", PW)) {
+            JsonNode online = c.call("getUsersOfRoom", Json.MAPPER.getNodeFactory().textNode(channelId),
+                Json.MAPPER.getNodeFactory().booleanNode(false)).path("result");
+            assertThat(online.path("records").findValuesAsText("username")).contains("user.0", "user.1").doesNotContain("bot.0");
+            JsonNode all = c.call("getUsersOfRoom", Json.MAPPER.getNodeFactory().textNode(channelId),
+                Json.MAPPER.getNodeFactory().booleanNode(true), Json.object().put("limit", 2).put("skip", 1)).path("result");
+            assertThat(all.path("total").asInt()).isEqualTo(3);
+            assertThat(all.path("records").findValuesAsText("username")).containsExactly("user.0", "user.1");
+            assertThat(all.path("records").get(0).path("status").asText()).isEqualTo("online");
+            assertThat(c.call("getUsersOfRoom", Json.MAPPER.getNodeFactory().textNode("nope")).path("error").path("error").asText())
+                .isEqualTo("error-invalid-room");
+        }
+        String id = send(bob, channelId, "fetch me by id").path("_id").asText();
+        assertThat(ok(alice.get("/api/v1/chat.getMessage?msgId=" + id)).path("message").path("msg").asText()).isEqualTo("fetch me by id");
+        failure(alice.get("/api/v1/chat.getMessage?msgId=nope"), 400, null);
+        failure(alice.get("/api/v1/chat.getMessage"), 400, null);
+    }
+
+    @Test
     void loginLoadNeedsALogin() throws Exception {
         unauthenticated(anonymous().get("/api/v1/roles.list"));
         unauthenticated(anonymous().get("/api/v1/permissions.listAll"));
