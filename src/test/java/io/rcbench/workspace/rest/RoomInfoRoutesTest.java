@@ -97,6 +97,15 @@ class RoomInfoRoutesTest extends SharedWorkspaceTest {
         ok(bob.post("/api/v1/rooms.leave", Json.object().put("roomId", left)));
         assertThat(ws.stores().rooms.isMember(left, bob.userId())).isFalse();
         failure(bob.post("/api/v1/rooms.leave", Json.object().put("roomId", left)), 400, "error-invalid-room");
+        String viaDdp = group("info-ddp-leave", "user.1");
+        try (DdpTestClient bobs = DdpTestClient.login(ws, "user.1", PW)) {
+            assertThat(bobs.call("leaveRoom", Json.MAPPER.getNodeFactory().textNode(viaDdp)).has("error")).isFalse();
+            assertThat(bobs.call("leaveRoom", Json.MAPPER.getNodeFactory().textNode(viaDdp)).path("error").path("error").asText())
+                .isEqualTo("error-user-not-in-room");
+            assertThat(bobs.call("leaveRoom", Json.MAPPER.getNodeFactory().textNode("nope")).path("error").path("error").asText())
+                .isEqualTo("error-invalid-room");
+        }
+        assertThat(ws.stores().rooms.isMember(viaDdp, bob.userId())).isFalse();
         String gid = group("info-group-delete");
         ok(admin.post("/api/v1/groups.delete", Json.object().put("roomId", gid)));
         failure(alice.post("/api/v1/groups.delete", Json.object().put("roomId", gid)), 400, "error-room-not-found");
