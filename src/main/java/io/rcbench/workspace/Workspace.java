@@ -18,7 +18,22 @@ import io.rcbench.workspace.fault.Faults;
 import io.rcbench.workspace.http.WorkspaceInitializer;
 import io.rcbench.workspace.limit.DdpRateLimiter;
 import io.rcbench.workspace.limit.RestRateLimiter;
+import io.rcbench.ddp.Json;
 import io.rcbench.workspace.methods.AccountMethods;
+import io.rcbench.workspace.methods.LoginLoadMethods;
+import io.rcbench.workspace.methods.MemberMethods;
+import io.rcbench.workspace.methods.MessageActionMethods;
+import io.rcbench.workspace.methods.PresenceMethods;
+import io.rcbench.workspace.rest.AccessRoutes;
+import io.rcbench.workspace.rest.MessageRoutes;
+import io.rcbench.workspace.rest.RoomInfoRoutes;
+import io.rcbench.workspace.rest.UserInfoRoutes;
+import io.rcbench.workspace.service.MessageActions;
+import io.rcbench.workspace.service.Presence;
+import io.rcbench.workspace.service.SlashCommands;
+import io.rcbench.workspace.service.UserAdmin;
+import io.rcbench.workspace.settings.AccessDocuments;
+import io.rcbench.workspace.settings.Permissions;
 import io.rcbench.workspace.methods.MessageMethods;
 import io.rcbench.workspace.methods.RoomMethods;
 import io.rcbench.workspace.methods.StreamMethods;
@@ -83,36 +98,56 @@ public final class Workspace implements AutoCloseable {
         metrics = new WorkspaceMetrics(VERSION);
         StreamHub hub = new StreamHub();
         Notifier notifier = new Notifier(hub, stores, metrics);
+        Permissions permissions = new Permissions(stores.permissions);
+        permissions.onChange((id, grant) -> notifier.logged("permissions-changed",
+            Json.array().add("updated").add(AccessDocuments.permission(id, grant))));
         Accounts accounts = new Accounts(stores, settings);
-        Rooms rooms = new Rooms(stores, notifier);
-        Messaging messaging = new Messaging(stores, settings, notifier, metrics);
+        Rooms rooms = new Rooms(stores, notifier, permissions);
+        Messaging messaging = new Messaging(stores, settings, notifier, metrics, permissions);
+        MessageActions messageActions = new MessageActions(stores, settings, notifier, rooms, messaging, permissions);
+        Presence presence = new Presence(notifier);
+        sessions = new SessionRegistry(presence, metrics);
+        UserAdmin userAdmin = new UserAdmin(stores, notifier, presence, uid -> sessions.snapshot().stream()
+            .filter(s -> s.user() != null && s.user().id().equals(uid)).forEach(s -> s.close(1000, "user deleted")));
+        settings.onChange((id, value) -> {
+            if (Settings.isPublic(id)) {
+                notifier.all("public-settings-changed", Json.array().add("updated").add(AccessDocuments.setting(id, value)));
+            }
+        });
         AdminBootstrap.ensureAdmin(stores, accounts, cfg);
 
         workers = Executors.newFixedThreadPool(cfg.workerThreads(), new DefaultThreadFactory("ws-worker", true));
         timer = Executors.newScheduledThreadPool(1, new DefaultThreadFactory("ws-timer", true));
         Faults faults = new Faults(cfg.faults(), System.currentTimeMillis(), 42);
-        DdpRateLimiter ddpLimiter = new DdpRateLimiter(settings, metrics);
-        RestRateLimiter restLimiter = new RestRateLimiter(settings);
-        sessions = new SessionRegistry(notifier, metrics);
+        DdpRateLimiter ddpLimiter = new DdpRateLimiter(settings, metrics, permissions);
+        RestRateLimiter restLimiter = new RestRateLimiter(settings, permissions);
 
         MethodRegistry methods = new MethodRegistry();
         new AccountMethods(accounts, sessions).register(methods);
         new MessageMethods(messaging, rooms, stores.messages).register(methods);
         new RoomMethods(rooms).register(methods);
         new StreamMethods(rooms, notifier, settings).register(methods);
+        new LoginLoadMethods(settings, permissions).register(methods);
+        new MessageActionMethods(messageActions).register(methods);
+        new PresenceMethods(presence).register(methods);
+        new MemberMethods(rooms, stores, presence).register(methods);
         DdpDispatcher dispatcher = new DdpDispatcher(methods, new Publications(hub, rooms, stores.rooms), sessions, ddpLimiter,
             faults, metrics, workers, timer);
 
         RestRouter router = new RestRouter(accounts, restLimiter, settings, faults, metrics);
         InfoRoutes.register(router);
-        new AuthRoutes(accounts).register(router);
-        new UserRoutes(accounts, settings).register(router);
+        new AuthRoutes(accounts, presence).register(router);
+        new UserRoutes(accounts, settings, permissions).register(router);
         new RoomRoutes(rooms, stores).register(router);
-        new ChatRoutes(messaging, rooms, stores).register(router);
+        new ChatRoutes(messaging, rooms, stores, permissions).register(router);
         new MethodCallRoutes(dispatcher).register(router);
         new UploadRoutes(stores, rooms, messaging, settings, cfg.dataDir().resolve("uploads")).register(router);
-        new IntegrationRoutes(stores, rooms, messaging).register(router);
-        new SettingsRoutes(settings).register(router);
+        new IntegrationRoutes(stores, rooms, messaging, permissions).register(router);
+        new SettingsRoutes(settings, permissions).register(router);
+        new MessageRoutes(messageActions).register(router);
+        new RoomInfoRoutes(rooms, stores, presence, messageActions, permissions).register(router);
+        new UserInfoRoutes(stores, presence, userAdmin, settings, permissions).register(router);
+        new AccessRoutes(stores, settings, rooms, userAdmin, new SlashCommands(rooms, messaging), permissions).register(router);
 
         timer.scheduleAtFixedRate(() -> {
             ddpLimiter.sweep();

@@ -85,6 +85,43 @@ class NodeSdkCompatTest {
         }
     }
 
+    /** The steps of compat-actions.mjs, in order. */
+    private static final List<String> ACTION_STEPS = List.of("connect", "login", "join", "info", "loginLoad", "subscribe",
+        "send", "edit", "react", "sync", "status", "delete", "disconnect", "done");
+
+    /**
+     * The same SDK through what a client does besides sending (issue 14): its REST helpers for channels.info,
+     * chat.update, chat.react and chat.syncMessages, the login-load routes and methods, users.setStatus, and a
+     * deleteMessage heard on the {@code <rid>/deleteMessage} subscription the SDK opens for a room.
+     */
+    @Test
+    void officialNodeSdkDrivesTheLoginLoadAndMessageActions() throws Exception {
+        Path node = tool("node");
+        Path npm = tool("npm");
+        installSdkIfStale(npm);
+        try (Workspace ws = TestWorkspaces.start(dir.resolve("workspace"))) {
+            SeedResult seeded = ws.seeder().seed(new SeedPlan(2, 1, 1, "c", 0, 0, PASSWORD, 4));
+            String rid = seeded.roomIds().get(0);
+            User user = ws.stores().users.byUsername(SeedPlan.username(1)).orElseThrow();
+            Run run = run(List.of(node.toString(), "compat-actions.mjs"), Map.of("RC_URL", ws.baseUri().toString(),
+                "RC_USERNAME", user.username(), "RC_PASSWORD", PASSWORD, "RC_ROOM", SeedPlan.roomName(0),
+                "RC_TIMEOUT_MS", Long.toString(RUN_TIMEOUT.toMillis()), "RC_COMPAT_DEBUG", "1"), PROCESS_TIMEOUT);
+            Map<String, JsonNode> steps = new LinkedHashMap<>();
+            for (String line : run.stdout().lines().filter(l -> !l.isBlank()).toList()) {
+                JsonNode step = parse(line, run);
+                steps.put(step.path("step").asText(), step);
+                assertThat(step.path("ok").asBoolean()).as("step %s failed: %s%n%s", step.path("step").asText(),
+                    step.path("error").asText(), run).isTrue();
+            }
+            assertThat(run.exitCode()).as("compat-actions.mjs exit status%n%s", run).isZero();
+            assertThat(steps.keySet()).as("steps printed%n%s", run).containsExactlyElementsOf(ACTION_STEPS);
+            assertThat(steps.get("join").path("rid").asText()).isEqualTo(rid);
+            assertThat(steps.get("edit").path("editedBy").asText()).isEqualTo(user.username());
+            String id = steps.get("send").path("messageId").asText();
+            assertThat(ws.stores().messages.byId(id)).as("deleted over DDP").isEmpty();
+        }
+    }
+
     /**
      * {@code text} with every non-ASCII UTF-16 unit written as backslash, 'u' and four hex digits, which compat.mjs
      * decodes: environment values pass through the JVM's locale encoding and lose such characters under an ASCII

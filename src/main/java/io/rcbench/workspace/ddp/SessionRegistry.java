@@ -2,7 +2,7 @@ package io.rcbench.workspace.ddp;
 
 import io.rcbench.workspace.metrics.WorkspaceMetrics;
 import io.rcbench.workspace.model.User;
-import io.rcbench.workspace.service.Notifier;
+import io.rcbench.workspace.service.Presence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open DDP sessions and who is connected. A user goes online with their first logged-in session and
- * offline with their last, and each change is announced (user-status, presence). Thread-safe.
+ * offline with their last; {@link Presence} announces each change (user-status, presence). Thread-safe.
  */
 public final class SessionRegistry {
     private final Set<DdpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> sessionsPerUser = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger authenticated = new java.util.concurrent.atomic.AtomicInteger();
-    private final Notifier notifier;
+    private final Presence presence;
     private final WorkspaceMetrics metrics;
 
-    public SessionRegistry(Notifier notifier, WorkspaceMetrics metrics) {
-        this.notifier = notifier;
+    public SessionRegistry(Presence presence, WorkspaceMetrics metrics) {
+        this.presence = presence;
         this.metrics = metrics;
     }
 
@@ -43,7 +43,7 @@ public final class SessionRegistry {
             s.setLogin(user, token);
             authenticated.incrementAndGet();
             if (sessionsPerUser.merge(user.id(), 1, Integer::sum) == 1) {
-                notifier.userStatus(user, 1);
+                presence.connected(user);
             }
         }
         publish();
@@ -60,7 +60,7 @@ public final class SessionRegistry {
             authenticated.decrementAndGet();
             Integer left = sessionsPerUser.computeIfPresent(user.id(), (k, n) -> n <= 1 ? null : n - 1);
             if (left == null) {
-                notifier.userStatus(user, 0);
+                presence.disconnected(user);
             }
         }
         publish();

@@ -20,12 +20,14 @@ public final class DdpRateLimiter {
     private final Settings settings;
     private final WorkspaceMetrics metrics;
     private final FixedWindowCounter counter = new FixedWindowCounter();
+    private final Permissions permissions;
 
     /** What is being invoked, by whom, from where. {@code type} is "method" or "subscription". */
     public record Call(String type, String name, User user, String connectionId, String clientAddress) {
     }
 
-    public DdpRateLimiter(Settings settings, WorkspaceMetrics metrics) {
+    public DdpRateLimiter(Settings settings, WorkspaceMetrics metrics, Permissions permissions) {
+        this.permissions = permissions;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -71,7 +73,7 @@ public final class DdpRateLimiter {
                 worstReset = r;
                 limitName = "Connection_By_Method";
             }
-        } else if (call.name().equals("sendMessage") && uid != null && !Permissions.has(call.user(), "send-many-messages")) {
+        } else if (call.name().equals("sendMessage") && uid != null && !permissions.has(call.user(), "send-many-messages")) {
             FixedWindowCounter.Hit hit = counter.hit("send:" + uid, 1000, now);
             if (hit.count() > 5 && hit.timeToResetMs(now) > worstReset) {
                 worstReset = hit.timeToResetMs(now);

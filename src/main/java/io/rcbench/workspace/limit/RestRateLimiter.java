@@ -12,6 +12,7 @@ import io.rcbench.workspace.settings.Settings;
 public final class RestRateLimiter {
     private final Settings settings;
     private final FixedWindowCounter counter = new FixedWindowCounter();
+    private final Permissions permissions;
 
     /** The outcome and the X-RateLimit-* values ({@code resetEpochMs} absolute, in ms, as Rocket.Chat). */
     public record Decision(boolean allowed, long limit, long remaining, long resetEpochMs) {
@@ -20,7 +21,8 @@ public final class RestRateLimiter {
         }
     }
 
-    public RestRateLimiter(Settings settings) {
+    public RestRateLimiter(Settings settings, Permissions permissions) {
+        this.permissions = permissions;
         this.settings = settings;
     }
 
@@ -33,7 +35,7 @@ public final class RestRateLimiter {
         if (!settings.bool("API_Enable_Rate_Limiter")) {
             return null;
         }
-        if (bypassable && Permissions.has(user, "api-bypass-rate-limit")) {
+        if (bypassable && permissions.has(user, "api-bypass-rate-limit")) {
             return null;
         }
         long now = System.currentTimeMillis();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Ejson;
 import io.rcbench.ddp.Json;
+import io.rcbench.ddp.MeteorError;
 import io.rcbench.workspace.ddp.MethodContext;
 import io.rcbench.workspace.ddp.MethodRegistry;
 import io.rcbench.workspace.service.Rooms;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code joinRoom}, {@code createChannel}, {@code createPrivateGroup} and the delta-sync methods
+ * {@code joinRoom}, {@code leaveRoom}, {@code createChannel}, {@code createPrivateGroup} and the delta-sync methods
  * {@code rooms/get} and {@code subscriptions/get} (protocol section 3.2).
  */
 public final class RoomMethods {
@@ -27,6 +28,16 @@ public final class RoomMethods {
         registry.register("joinRoom", (ctx, p) -> {
             rooms.join(ctx.requireUser("joinRoom"), p.path(0).asText(""));
             return BooleanNode.TRUE;
+        });
+        registry.register("leaveRoom", (ctx, p) -> {
+            var user = ctx.requireUser("leaveRoom");
+            var room = rooms.find(p.path(0).asText(null));
+            if (room == null) {
+                throw new MeteorError("error-invalid-room", "Invalid room")
+                    .withDetails(Json.object().put("method", "leaveRoom"));
+            }
+            rooms.leave(user, room);
+            return null;
         });
         registry.register("createChannel", (ctx, p) -> create(ctx, p, "c", "createChannel"));
         registry.register("createPrivateGroup", (ctx, p) -> create(ctx, p, "p", "createPrivateGroup"));

@@ -8,13 +8,16 @@ import io.rcbench.workspace.rest.RestRouter.Access;
 import io.rcbench.workspace.rest.RestRouter.Limit;
 import io.rcbench.workspace.service.Accounts;
 import io.rcbench.workspace.service.Documents;
+import io.rcbench.workspace.service.Presence;
 
 /** {@code POST /api/v1/login}, {@code POST /api/v1/logout}, {@code GET /api/v1/me} (protocol section 5). */
 public final class AuthRoutes {
     private final Accounts accounts;
+    private final Presence presence;
 
-    public AuthRoutes(Accounts accounts) {
+    public AuthRoutes(Accounts accounts, Presence presence) {
         this.accounts = accounts;
+        this.presence = presence;
     }
 
     public void register(RestRouter router) {
@@ -24,7 +27,16 @@ public final class AuthRoutes {
             return RestResponse.json(200, Json.object().put("status", "success")
                 .set("data", Json.object().put("message", "You've been logged out!")));
         });
-        router.add("GET", "/api/v1/me", Access.AUTH, Limit.DEFAULT, req -> RestResponse.ok(Documents.me(req.user())));
+        router.add("GET", "/api/v1/me", Access.AUTH, Limit.DEFAULT, req -> {
+            // The status a REST-only caller has is its chosen one; statusConnection is the DDP sessions' state.
+            ObjectNode me = Documents.me(req.user());
+            me.put("status", presence.status(req.user().id())).put("statusConnection", presence.connectionStatus(req.user().id()));
+            String text = presence.statusText(req.user().id());
+            if (!text.isEmpty()) {
+                me.put("statusText", text);
+            }
+            return RestResponse.ok(me);
+        });
     }
 
     private RestResponse login(RestRequest req) {

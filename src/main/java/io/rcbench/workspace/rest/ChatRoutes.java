@@ -18,11 +18,13 @@ import io.rcbench.workspace.store.Stores;
  * {@code chat.postMessage} (the webhook pipeline: alias/emoji/avatar, no client id).
  */
 public final class ChatRoutes {
+    private final Permissions permissions;
     private final Messaging messaging;
     private final Rooms rooms;
     private final Stores stores;
 
-    public ChatRoutes(Messaging messaging, Rooms rooms, Stores stores) {
+    public ChatRoutes(Messaging messaging, Rooms rooms, Stores stores, Permissions permissions) {
+        this.permissions = permissions;
         this.messaging = messaging;
         this.rooms = rooms;
         this.stores = stores;
@@ -34,7 +36,7 @@ public final class ChatRoutes {
             if (message == null || !message.isObject()) {
                 throw new MeteorError("error-invalid-params", "Match error: Missing key 'message'");
             }
-            if ((message.has("alias") || message.has("avatar")) && !Permissions.has(req.user(), "message-impersonate")) {
+            if ((message.has("alias") || message.has("avatar")) && !permissions.has(req.user(), "message-impersonate")) {
                 throw new MeteorError("error-not-allowed", "Not allowed");
             }
             ObjectNode sent = messaging.send(req.user(), message);
@@ -42,7 +44,7 @@ public final class ChatRoutes {
         });
         router.add("POST", "/api/v1/chat.postMessage", Access.AUTH, Limit.DEFAULT, req -> {
             JsonNode b = req.json();
-            if ((b.has("alias") || b.has("avatar")) && !Permissions.has(req.user(), "message-impersonate")) {
+            if ((b.has("alias") || b.has("avatar")) && !permissions.has(req.user(), "message-impersonate")) {
                 throw new MeteorError("error-action-not-allowed", "Not allowed");
             }
             String target = b.hasNonNull("roomId") ? b.get("roomId").asText() : Json.text(b, "channel");

@@ -26,13 +26,15 @@ import java.util.List;
  * IP with no bypass, as on Rocket.Chat.
  */
 public final class IntegrationRoutes {
+    private final Permissions permissions;
     /** The integrations table's name column. */
     private static final int MAX_NAME = 256;
     private final Stores stores;
     private final Rooms rooms;
     private final Messaging messaging;
 
-    public IntegrationRoutes(Stores stores, Rooms rooms, Messaging messaging) {
+    public IntegrationRoutes(Stores stores, Rooms rooms, Messaging messaging, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.rooms = rooms;
         this.messaging = messaging;
@@ -40,6 +42,7 @@ public final class IntegrationRoutes {
 
     public void register(RestRouter router) {
         router.add("POST", "/api/v1/integrations.create", Access.AUTH, Limit.DEFAULT, this::create);
+        router.add("POST", "/api/v1/integrations.remove", Access.AUTH, Limit.DEFAULT, this::remove);
         for (String method : List.of("POST", "GET")) {
             router.add(method, "/hooks/:id/:token", Access.PUBLIC, Limit.NO_BYPASS, this::hook);
             router.add(method, "/hooks/:id/:userId/:token", Access.PUBLIC, Limit.NO_BYPASS, this::hook);
@@ -47,7 +50,7 @@ public final class IntegrationRoutes {
     }
 
     private RestResponse create(RestRequest req) {
-        if (!Permissions.has(req.user(), "manage-incoming-integrations")) {
+        if (!permissions.has(req.user(), "manage-incoming-integrations")) {
             throw new MeteorError(403, "unauthorized");
         }
         JsonNode b = req.json();
@@ -68,10 +71,36 @@ public final class IntegrationRoutes {
         return RestResponse.ok(Json.object().set("integration", document(i, poster)));
     }
 
+    /**
+     * {@code integrations.remove {type, integrationId}}: manage-incoming-integrations, or
+     * manage-own-incoming-integrations for one's own. Answers the removed integration.
+     */
+    private RestResponse remove(RestRequest req) {
+        JsonNode b = req.json();
+        String type = req.requireText(b, "type");
+        if (!type.equals("webhook-incoming") && !type.equals("webhook-outgoing")) {
+            throw new MeteorError("error-invalid-type", "Invalid integration type.");
+        }
+        Integration i = stores.integrations.byId(req.requireText(b, "integrationId")).filter(x -> x.type().equals(type))
+            .orElse(null);
+        boolean any = permissions.has(req.user(), "manage-incoming-integrations");
+        boolean own = i != null && i.userId().equals(req.user().id())
+            && permissions.has(req.user(), "manage-own-incoming-integrations");
+        if (!any && !permissions.has(req.user(), "manage-own-incoming-integrations")) {
+            throw new MeteorError(403, "unauthorized");
+        }
+        if (i == null || (!any && !own)) {
+            throw new MeteorError("error-invalid-integration", "No integration found.");
+        }
+        stores.integrations.delete(i.id());
+        User poster = stores.users.byId(i.userId()).orElse(null);
+        return RestResponse.ok(Json.object().set("integration", document(i, poster)));
+    }
+
     /** The integration as Rocket.Chat returns it (token included: the creator needs it for the hook URL). */
     public static ObjectNode document(Integration i, User poster) {
         ObjectNode o = Json.object().put("_id", i.id()).put("type", i.type()).put("name", i.name()).put("enabled", i.enabled())
-            .put("username", poster.username()).put("userId", i.userId()).put("token", i.token()).put("scriptEnabled", false);
+            .put("username", poster == null ? null : poster.username()).put("userId", i.userId()).put("token", i.token()).put("scriptEnabled", false);
         o.set("channel", Json.array().add(i.channel()));
         o.set("_createdAt", Ejson.date(i.createdAtMs()));
         return o;

@@ -10,15 +10,17 @@ import io.rcbench.workspace.settings.Settings;
 
 /** {@code GET/POST /api/v1/settings/<id>} for admins: how a harness reads and switches limits (protocol 7.3). */
 public final class SettingsRoutes {
+    private final Permissions permissions;
     private final Settings settings;
 
-    public SettingsRoutes(Settings settings) {
+    public SettingsRoutes(Settings settings, Permissions permissions) {
+        this.permissions = permissions;
         this.settings = settings;
     }
 
     public void register(RestRouter router) {
         router.add("GET", "/api/v1/settings/:id", Access.AUTH, Limit.DEFAULT, req -> {
-            if (!Permissions.has(req.user(), "view-privileged-setting")) {
+            if (!permissions.has(req.user(), "view-privileged-setting")) {
                 throw new MeteorError(403, "unauthorized");
             }
             String id = req.param("id");
@@ -26,7 +28,7 @@ public final class SettingsRoutes {
             return RestResponse.ok(Json.object().put("_id", id).set("value", value));
         });
         router.add("POST", "/api/v1/settings/:id", Access.AUTH, Limit.DEFAULT, req -> {
-            if (!Permissions.has(req.user(), "edit-privileged-setting")) {
+            if (!permissions.has(req.user(), "edit-privileged-setting")) {
                 throw new MeteorError(403, "unauthorized");
             }
             JsonNode value = req.json().get("value");

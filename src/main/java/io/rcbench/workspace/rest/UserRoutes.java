@@ -15,17 +15,19 @@ import java.util.Set;
 
 /** {@code users.create} (needs create-user) and {@code users.register} (public registration form). */
 public final class UserRoutes {
+    private final Permissions permissions;
     private final Accounts accounts;
     private final Settings settings;
 
-    public UserRoutes(Accounts accounts, Settings settings) {
+    public UserRoutes(Accounts accounts, Settings settings, Permissions permissions) {
+        this.permissions = permissions;
         this.accounts = accounts;
         this.settings = settings;
     }
 
     public void register(RestRouter router) {
         router.add("POST", "/api/v1/users.create", Access.AUTH, Limit.DEFAULT, req -> {
-            if (!Permissions.has(req.user(), "create-user")) {
+            if (!permissions.has(req.user(), "create-user")) {
                 throw new MeteorError(403, "unauthorized");
             }
             JsonNode b = req.json();

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * idempotent client {@code _id}, room access; then the stored document is fanned out. Thread-safe.
  */
 public final class Messaging {
+    private final Permissions permissions;
     private static final Pattern MENTION = Pattern.compile("(?:^|\\s)@([0-9a-zA-Z-_.]+)");
     private static final Pattern CHANNEL = Pattern.compile("(?:^|\\s)#([0-9a-zA-Z-_.]+)");
     private static final int MAX_ID = 64;
@@ -34,8 +35,14 @@ public final class Messaging {
     private final Settings settings;
     private final Notifier notifier;
     private final WorkspaceMetrics metrics;
+    /**
+     * Serialises read-modify-write of stored messages (thread counters, edits, reactions, stars, pins): two changes
+     * to one message at once must both stay.
+     */
+    private final Object documentLock = new Object();
 
-    public Messaging(Stores stores, Settings settings, Notifier notifier, WorkspaceMetrics metrics) {
+    public Messaging(Stores stores, Settings settings, Notifier notifier, WorkspaceMetrics metrics, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.settings = settings;
         this.notifier = notifier;
@@ -158,8 +165,8 @@ public final class Messaging {
         checkReadOnly(sender, room);
     }
 
-    private static void checkReadOnly(User sender, Room room) {
-        if (room.readOnly() && !Permissions.has(sender, "post-readonly")) {
+    private void checkReadOnly(User sender, Room room) {
+        if (room.readOnly() && !permissions.has(sender, "post-readonly")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
     }
@@ -173,7 +180,74 @@ public final class Messaging {
         List<String> mentioned = new ArrayList<>();
         doc.path("mentions").forEach(m -> mentioned.add(m.path("_id").asText()));
         notifier.messageSent(room, sender, doc, mentioned);
+        if (doc.hasNonNull("tmid")) {
+            threadReplied(room, sender, doc.get("tmid").asText(), ts);
+        }
         return true;
+    }
+
+    /**
+     * A reply in a thread: the parent's {@code tcount}, {@code tlm} and {@code replies} change and the parent is sent
+     * again on the room's stream, as Rocket.Chat's afterSaveMessage thread callback does. A parent that is missing or
+     * in another room is left alone (the reply stays stored with its {@code tmid}).
+     */
+    private void threadReplied(Room room, User sender, String tmid, long ts) {
+        mutate(tmid, parent -> {
+            if (!room.id().equals(parent.path("rid").asText())) {
+                return false;
+            }
+            parent.put("tcount", parent.path("tcount").asInt(0) + 1);
+            parent.set("tlm", Ejson.date(ts));
+            ArrayNode replies = parent.has("replies") && parent.get("replies").isArray()
+                ? (ArrayNode) parent.get("replies") : parent.putArray("replies");
+            boolean seen = false;
+            for (JsonNode r : replies) {
+                seen |= r.asText().equals(sender.id());
+            }
+            if (!seen) {
+                replies.add(sender.id());
+            }
+            return true;
+        }).ifPresent(parent -> notifier.messageUpdated(room, parent));
+    }
+
+    /**
+     * Changes a stored message under one lock: {@code change} edits the document in place and returns false to leave
+     * it unchanged. {@code _updatedAt} is set. Returns the changed document, or empty when the message does not exist
+     * or was left unchanged.
+     */
+    public java.util.Optional<ObjectNode> mutate(String id, java.util.function.Predicate<ObjectNode> change) {
+        synchronized (documentLock) {
+            ObjectNode doc = stores.messages.byId(id).orElse(null);
+            if (doc == null || !change.test(doc)) {
+                return java.util.Optional.empty();
+            }
+            doc.set("_updatedAt", Ejson.date(System.currentTimeMillis()));
+            return stores.messages.replace(id, doc) ? java.util.Optional.of(doc) : java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Stores a system message of type {@code t} (e.g. {@code message_pinned}) from {@code actor}, fanned out like
+     * any message. Returns the stored document.
+     */
+    public ObjectNode postSystem(User actor, Room room, String t, String msg, ArrayNode attachments) {
+        ObjectNode doc = document(RandomId.id(), room, actor, msg, System.currentTimeMillis());
+        doc.put("t", t);
+        if (attachments != null) {
+            doc.set("attachments", attachments);
+        }
+        store(room, actor, doc);
+        return doc;
+    }
+
+    /** Sets a message's text and what is derived from it (mentions, channels, md), for an edit. */
+    public void retext(ObjectNode doc, String msg) {
+        checkSize(msg);
+        doc.put("msg", msg);
+        doc.set("mentions", mentions(msg));
+        doc.set("channels", channels(msg));
+        doc.set("md", markdown(msg));
     }
 
     private ObjectNode document(String id, Room room, User sender, String msg, long ts) {

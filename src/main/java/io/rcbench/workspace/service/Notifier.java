@@ -23,6 +23,7 @@ public final class Notifier {
     public static final String NOTIFY_ROOM = "stream-notify-room";
     public static final String NOTIFY_LOGGED = "stream-notify-logged";
     public static final String USER_PRESENCE = "stream-user-presence";
+    public static final String NOTIFY_ALL = "stream-notify-all";
     public static final String MY_MESSAGES = "__my_messages__";
 
     private final StreamHub hub;
@@ -136,12 +137,64 @@ public final class Notifier {
      * and the presence tuple to those watching the user. Status: 0 offline, 1 online, 2 away, 3 busy.
      */
     public void userStatus(User user, int status) {
-        ArrayNode tuple = Json.array().add(user.id()).add(user.username()).add(status).add("").add(user.name());
+        userStatus(user, status, "");
+    }
+
+    /** {@link #userStatus(User, int)} with the user's status message. */
+    public void userStatus(User user, int status, String statusText) {
+        ArrayNode tuple = Json.array().add(user.id()).add(user.username()).add(status).add(statusText).add(user.name());
         ArrayNode roles = tuple.addArray();
         user.roles().forEach(roles::add);
         metrics.streamFrames(NOTIFY_LOGGED, hub.emit(NOTIFY_LOGGED, "user-status", Json.array().add(tuple)));
-        ArrayNode presence = Json.array().add(user.username()).add(status).add("");
+        ArrayNode presence = Json.array().add(user.username()).add(status).add(statusText);
         metrics.streamFrames(USER_PRESENCE, hub.emit(USER_PRESENCE, user.id(), user.id(), Json.array().add(presence),
             s -> true, null));
+    }
+
+    /**
+     * A stored message changed (edit, reaction, star, pin, thread counters): the whole document again on the room's
+     * stream and to {@code __my_messages__} members, as Rocket.Chat's message watcher sends every update.
+     */
+    public void messageUpdated(Room room, ObjectNode message) {
+        metrics.streamFrames(ROOM_MESSAGES, hub.emit(ROOM_MESSAGES, room.id(), Json.array().add(message)));
+        if (hub.hasListeners(ROOM_MESSAGES, MY_MESSAGES)) {
+            ObjectNode info = Json.object().put("roomParticipant", true).put("roomType", room.t());
+            if (room.name() != null) {
+                info.put("roomName", room.name());
+            }
+            var members = stores.rooms.members(room.id());
+            metrics.streamFrames(ROOM_MESSAGES, hub.emit(ROOM_MESSAGES, "id", MY_MESSAGES, Json.array().add(message).add(info),
+                s -> s.userId() != null && members.contains(s.userId()), null));
+        }
+    }
+
+    /** A message was deleted: {@code <rid>/deleteMessage} with {@code [{_id}]} on stream-notify-room. */
+    public void messageDeleted(String rid, String messageId) {
+        metrics.streamFrames(NOTIFY_ROOM, hub.emit(NOTIFY_ROOM, rid + "/deleteMessage",
+            Json.array().add(Json.object().put("_id", messageId))));
+    }
+
+    /** Messages were pruned in bulk: {@code <rid>/deleteMessageBulk} with the prune query as its one argument. */
+    public void messagesDeletedBulk(String rid, ObjectNode query) {
+        metrics.streamFrames(NOTIFY_ROOM, hub.emit(NOTIFY_ROOM, rid + "/deleteMessageBulk", Json.array().add(query)));
+    }
+
+    /** An event on stream-notify-logged (every logged-in listener): Users:NameChanged, roles-change, ... */
+    public void logged(String event, ArrayNode args) {
+        metrics.streamFrames(NOTIFY_LOGGED, hub.emit(NOTIFY_LOGGED, event, args));
+    }
+
+    /** An event on stream-notify-all (anyone, logged in or not): public-settings-changed. */
+    public void all(String event, ArrayNode args) {
+        metrics.streamFrames(NOTIFY_ALL, hub.emit(NOTIFY_ALL, event, args));
+    }
+
+    /** A member left or the room is gone: subscriptions-changed and rooms-changed {@code removed} to that member. */
+    public void subscriptionRemoved(Room room, User member) {
+        ObjectNode sub = Json.object().put("_id", io.rcbench.workspace.store.RoomStore.subscriptionId(room.id(), member.id()))
+            .put("rid", room.id()).put("t", room.t());
+        sub.set("u", Json.object().put("_id", member.id()).put("username", member.username()));
+        toUser(member.id(), "subscriptions-changed", "removed", sub);
+        toUser(member.id(), "rooms-changed", "removed", Json.object().put("_id", room.id()));
     }
 }

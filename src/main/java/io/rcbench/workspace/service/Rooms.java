@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** Creating, joining and reading rooms with Rocket.Chat's rules and error codes. Thread-safe. */
 public final class Rooms {
+    private final Permissions permissions;
     /** Rocket.Chat's default UTF8_Channel_Names_Validation, bounded by the rooms table's name column. */
     private static final Pattern ROOM_NAME = Pattern.compile("[0-9a-zA-Z-_.]{1,256}");
     private final Object directLock = new Object();
@@ -29,7 +30,8 @@ public final class Rooms {
      */
     private final Object nameLock = new Object();
 
-    public Rooms(Stores stores, Notifier notifier) {
+    public Rooms(Stores stores, Notifier notifier, Permissions permissions) {
+        this.permissions = permissions;
         this.stores = stores;
         this.notifier = notifier;
     }
@@ -39,7 +41,7 @@ public final class Rooms {
      * Returns the room document plus {@code rid} and {@code inserted}, as {@code ICreatedRoom}.
      */
     public ObjectNode create(User creator, String type, String name, List<String> memberUsernames, boolean readOnly) {
-        if (!Permissions.has(creator, type.equals("c") ? "create-c" : "create-p")) {
+        if (!permissions.has(creator, type.equals("c") ? "create-c" : "create-p")) {
             throw new MeteorError("error-not-allowed", "Not allowed");
         }
         if (name == null || !ROOM_NAME.matcher(name).matches()) {
@@ -80,7 +82,7 @@ public final class Rooms {
      * it is kept to the admin provisioning it exists for.
      */
     public Room direct(User caller, List<String> usernames, boolean excludeSelf) {
-        if (excludeSelf && !Permissions.has(caller, "view-room-administration")) {
+        if (excludeSelf && !permissions.has(caller, "view-room-administration")) {
             throw new MeteorError(403, "unauthorized");
         }
         // By id: a name listed twice, in any letter case, is one member.
@@ -203,5 +205,44 @@ public final class Rooms {
         }
         stores.rooms.markRead(rid, user.id(), System.currentTimeMillis());
         notifier.messagesRead(room, user);
+    }
+
+    /**
+     * The roles a user holds in a room. Room roles are not stored: the room's creator is its owner while a member,
+     * as Rocket.Chat makes the creator owner at creation (a documented simplification: no set-owner/set-moderator).
+     */
+    public Set<String> rolesIn(User user, Room room) {
+        return user != null && user.id().equals(room.creatorId()) && stores.rooms.isMember(room.id(), user.id())
+            ? Set.of("owner") : Set.of();
+    }
+
+    /** {@code channels.leave} / {@code groups.leave}: leave-c/leave-p, membership, and the last owner must stay. */
+    public void leave(User user, Room room) {
+        if (!permissions.has(user, room.isPublic() ? "leave-c" : "leave-p")) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        if (!stores.rooms.isMember(room.id(), user.id())) {
+            throw new MeteorError("error-user-not-in-room", "You are not in this room");
+        }
+        if (rolesIn(user, room).contains("owner")) {
+            throw new MeteorError("error-you-are-last-owner",
+                "You are the last owner. Please set new owner before leaving the room.");
+        }
+        stores.rooms.removeMember(room.id(), user.id());
+        notifier.subscriptionRemoved(room, user);
+    }
+
+    /** {@code channels.delete} / {@code groups.delete}: delete-c/delete-p (owner or admin); members are told. */
+    public void delete(User user, Room room) {
+        if (!permissions.has(user, room.isPublic() ? "delete-c" : room.t().equals("p") ? "delete-p" : "delete-d",
+            rolesIn(user, room))) {
+            throw new MeteorError("error-not-allowed", "Not allowed");
+        }
+        List<String> memberIds = List.copyOf(stores.rooms.members(room.id()));
+        stores.messages.deleteRoom(room.id());
+        stores.rooms.delete(room.id());
+        for (String uid : memberIds) {
+            stores.users.byId(uid).ifPresent(m -> notifier.subscriptionRemoved(room, m));
+        }
     }
 }

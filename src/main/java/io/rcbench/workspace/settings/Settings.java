@@ -19,6 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Settings {
     private static final Map<String, JsonNode> DEFAULTS = defaults();
+    /**
+     * The settings Rocket.Chat marks {@code public: true}: what {@code settings.public}, {@code public-settings/get}
+     * and the {@code public-settings-changed} stream show to anyone.
+     */
+    private static final java.util.Set<String> PUBLIC = java.util.Set.of("Message_MaxAllowedSize", "FileUpload_MaxFileSize",
+        "FileUpload_ProtectFiles", "Accounts_RegistrationForm", "UI_Use_Real_Name", "Message_Read_Receipt_Enabled",
+        "Message_AllowEditing", "Message_AllowEditing_BlockEditInMinutes", "Message_AllowDeleting",
+        "Message_AllowDeleting_BlockDeleteInMinutes", "Message_AllowPinning", "Message_AllowStarring", "Threads_enabled",
+        "Site_Name", "Language", "API_Enable_Rate_Limiter", "Accounts_AllowUserStatusMessageChange");
+    private final java.util.List<java.util.function.BiConsumer<String, JsonNode>> listeners =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
     private final SettingStore store;
 
@@ -43,6 +54,16 @@ public final class Settings {
         d.put("API_Enable_Rate_Limiter_Limit_Calls_Default", IntNode.valueOf(10));
         d.put("API_Enable_Rate_Limiter_Limit_Time_Default", IntNode.valueOf(60_000));
         d.put("Rate_Limiter_Limit_RegisterUser", IntNode.valueOf(1));
+        d.put("Site_Name", TextNode.valueOf("Rocket.Chat"));
+        d.put("Language", TextNode.valueOf("en"));
+        d.put("Message_AllowEditing", BooleanNode.TRUE);
+        d.put("Message_AllowEditing_BlockEditInMinutes", IntNode.valueOf(0));
+        d.put("Message_AllowDeleting", BooleanNode.TRUE);
+        d.put("Message_AllowDeleting_BlockDeleteInMinutes", IntNode.valueOf(0));
+        d.put("Message_AllowPinning", BooleanNode.TRUE);
+        d.put("Message_AllowStarring", BooleanNode.TRUE);
+        d.put("Threads_enabled", BooleanNode.TRUE);
+        d.put("Accounts_AllowUserStatusMessageChange", BooleanNode.TRUE);
         // Not a Rocket.Chat setting: ddp-streamer's DDP_MAX_BUFFERED_BYTES (slow-consumer close at 4 MiB queued).
         d.put("DDP_Max_Buffered_Bytes", LongNode.valueOf(4L << 20));
         // Not Rocket.Chat settings: the embedded workspace's HTTP deadlines (Node's headersTimeout and keepAliveTimeout
@@ -68,6 +89,21 @@ public final class Settings {
     /** True when the id is a setting this workspace knows. */
     public static boolean isKnown(String id) {
         return DEFAULTS.containsKey(id);
+    }
+
+    /** True when Rocket.Chat shows the setting to anyone (its {@code public} flag). */
+    public static boolean isPublic(String id) {
+        return PUBLIC.contains(id);
+    }
+
+    /** The public settings' ids, in a stable order. */
+    public java.util.List<String> publicIds() {
+        return DEFAULTS.keySet().stream().filter(PUBLIC::contains).toList();
+    }
+
+    /** Called with (id, new value) after every successful {@link #set}, on the caller's thread. */
+    public void onChange(java.util.function.BiConsumer<String, JsonNode> listener) {
+        listeners.add(listener);
     }
 
     public Optional<JsonNode> get(String id) {
@@ -101,6 +137,7 @@ public final class Settings {
         }
         store.save(id, value);
         values.put(id, value);
+        listeners.forEach(l -> l.accept(id, value));
     }
 
     private static JsonNode coerce(String id, String raw) {

@@ -34,6 +34,15 @@ public final class IntegrationStore {
         integrations.forEach(i -> byId.put(i.id(), i));
     }
 
+    /** Deletes an integration; false when unknown. */
+    public boolean delete(String id) {
+        if (byId.remove(id) == null) {
+            return false;
+        }
+        db.update("DELETE FROM integrations WHERE id = ?", ps -> ps.setString(1, id));
+        return true;
+    }
+
     public Optional<Integration> byId(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }

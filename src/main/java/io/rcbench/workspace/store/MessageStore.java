@@ -60,6 +60,48 @@ public final class MessageStore {
         }, rs -> (ObjectNode) Json.parse(rs.getString(1)));
     }
 
+    /** The message with this id, or empty. */
+    public java.util.Optional<ObjectNode> byId(String id) {
+        return db.query("SELECT doc FROM messages WHERE id = ?", ps -> ps.setString(1, id),
+            rs -> (ObjectNode) Json.parse(rs.getString(1))).stream().findFirst();
+    }
+
+    /** Replaces a stored message's document (edits, reactions, stars, pins, thread counters); false when gone. */
+    public boolean replace(String id, ObjectNode doc) {
+        return db.update("UPDATE messages SET doc = ? WHERE id = ?", ps -> {
+            ps.setString(1, Json.write(doc));
+            ps.setString(2, id);
+        }) == 1;
+    }
+
+    /** Deletes one message; false when it did not exist. */
+    public boolean delete(String id) {
+        return db.update("DELETE FROM messages WHERE id = ?", ps -> ps.setString(1, id)) == 1;
+    }
+
+    /** Deletes every message of a room (the room is deleted); returns how many. */
+    public int deleteRoom(String rid) {
+        return db.update("DELETE FROM messages WHERE rid = ?", ps -> ps.setString(1, rid));
+    }
+
+    /**
+     * Up to {@code limit} newest messages of a room with {@code fromMs < ts < toMs}, newest first: the scan that
+     * searches, star/pin/mention lists, thread lists and sync filter in memory (bounded by {@code limit}).
+     */
+    public List<ObjectNode> between(String rid, long fromMs, long toMs, int limit) {
+        return db.query("SELECT doc FROM messages WHERE rid = ? AND ts > ? AND ts < ? ORDER BY ts DESC LIMIT ?", ps -> {
+            ps.setString(1, rid);
+            ps.setLong(2, fromMs);
+            ps.setLong(3, toMs);
+            ps.setInt(4, limit);
+        }, rs -> (ObjectNode) Json.parse(rs.getString(1)));
+    }
+
+    /** How many messages a room holds now (deletions included, unlike the room's message counter). */
+    public long countRoom(String rid) {
+        return db.query("SELECT COUNT(*) FROM messages WHERE rid = ?", ps -> ps.setString(1, rid), rs -> rs.getLong(1)).get(0);
+    }
+
     public long count() {
         return db.count("messages");
     }

@@ -132,6 +132,42 @@ public final class RoomStore {
         return true;
     }
 
+    /** Removes a member (leave, kick, user deletion); returns false when not a member. */
+    public boolean removeMember(String rid, String uid) {
+        db.update("DELETE FROM subscriptions WHERE rid = ? AND uid = ?", ps -> {
+            ps.setString(1, rid);
+            ps.setString(2, uid);
+        });
+        memberStates.remove(subscriptionId(rid, uid));
+        Set<String> r = roomsOfUser.get(uid);
+        if (r != null) {
+            r.remove(rid);
+        }
+        Set<String> m = members.get(rid);
+        return m != null && m.remove(uid);
+    }
+
+    /** Deletes a room and its memberships (its messages are the message store's). */
+    public void delete(String rid) {
+        Room r = byId.remove(rid);
+        db.update("DELETE FROM subscriptions WHERE rid = ?", ps -> ps.setString(1, rid));
+        db.update("DELETE FROM rooms WHERE id = ?", ps -> ps.setString(1, rid));
+        if (r != null && r.name() != null) {
+            byName.remove(r.name().toLowerCase(Locale.ROOT), r);
+        }
+        Set<String> m = members.remove(rid);
+        if (m != null) {
+            for (String uid : m) {
+                memberStates.remove(subscriptionId(rid, uid));
+                Set<String> of = roomsOfUser.get(uid);
+                if (of != null) {
+                    of.remove(rid);
+                }
+            }
+        }
+        counters.remove(rid);
+    }
+
     /** Counts a new message in the room and one unread for every member but the sender (in memory). */
     public void recordMessage(String rid, String senderId, long ts) {
         RoomCounters c = counters.computeIfAbsent(rid, k -> new RoomCounters());

@@ -12,6 +12,7 @@ public final class Stores implements AutoCloseable {
     public final UploadStore uploads;
     public final IntegrationStore integrations;
     public final SettingStore settings;
+    public final PermissionStore permissions;
 
     public Stores(Path dataDir) {
         db = new Database(dataDir);
@@ -22,6 +23,7 @@ public final class Stores implements AutoCloseable {
         uploads = new UploadStore(db);
         integrations = new IntegrationStore(db);
         settings = new SettingStore(db);
+        permissions = new PermissionStore(db);
     }
 
     @Override

@@ -66,6 +66,43 @@ public final class UserStore {
         ps.setBoolean(8, u.active());
     }
 
+    /** Replaces a user's row (name, username, roles changed); the id must exist. */
+    public void replace(User u) {
+        User old = byId.get(u.id());
+        db.update("UPDATE users SET username = ?, name = ?, email = ?, roles = ?, active = ? WHERE id = ?", ps -> {
+            ps.setString(1, u.username());
+            ps.setString(2, u.name());
+            ps.setString(3, u.email());
+            ps.setString(4, String.join(",", u.roles()));
+            ps.setBoolean(5, u.active());
+            ps.setString(6, u.id());
+        });
+        if (old != null) {
+            unindex(old);
+        }
+        index(u);
+    }
+
+    /** Deletes a user; false when unknown. */
+    public boolean delete(String id) {
+        User old = byId.get(id);
+        if (old == null) {
+            return false;
+        }
+        db.update("DELETE FROM users WHERE id = ?", ps -> ps.setString(1, id));
+        db.update("DELETE FROM login_tokens WHERE user_id = ?", ps -> ps.setString(1, id));
+        unindex(old);
+        return true;
+    }
+
+    private void unindex(User u) {
+        byId.remove(u.id(), u);
+        byUsername.remove(u.username().toLowerCase(Locale.ROOT), u);
+        if (u.email() != null) {
+            byEmail.remove(u.email().toLowerCase(Locale.ROOT), u);
+        }
+    }
+
     public Optional<User> byId(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
