@@ -49,11 +49,12 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         this.workers = workers;
     }
 
-    /** A {@link RefusedRequest} is answered in turn, then the connection closes. */
+    /** A {@link RefusedRequest} is answered in turn, then the connection closes ({@link LingeringClose}). */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof RefusedRequest refused) {
-            tail = tail.thenRunAsync(() -> write(ctx, refused.answer(), false), workers).exceptionally(e -> null);
+            tail = tail.thenRunAsync(() -> write(ctx, refused.answer(), false, LingeringClose.INSTANCE), workers)
+                .exceptionally(e -> null);
             return;
         }
         super.channelRead(ctx, msg);
@@ -112,6 +113,11 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private static void write(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive) {
+        write(ctx, r, keepAlive, ChannelFutureListener.CLOSE);
+    }
+
+    /** Writes {@code r}; without keep-alive, {@code close} ends the connection once it is out. */
+    private static void write(ChannelHandlerContext ctx, RestResponse r, boolean keepAlive, ChannelFutureListener close) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(r.status());
         ChannelFuture last;
         if (r.file() != null) {
@@ -138,7 +144,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             last = ctx.writeAndFlush(res);
         }
         if (!keepAlive) {
-            last.addListener(ChannelFutureListener.CLOSE);
+            last.addListener(close);
         }
     }
 
