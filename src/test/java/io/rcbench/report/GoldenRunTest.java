@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden files: a fixed, committed run folder ({@code src/test/resources/golden/run}, a frozen
- * {@link io.rcbench.report.synthetic.SyntheticRun} of 120 s, 2 s intervals, 40 users, seed 7) is judged against the
+ * {@link io.rcbench.report.synthetic.SyntheticRun} of 120 s, 2 s intervals, 40 users, seed 7, with a hand-written
+ * {@code target-check.json} of an envelope held) is judged against the
  * shipped {@code minimal-vps} profile and reported with the {@code report} command, exactly as after a run; the
  * {@code verdict.json} and the run's {@code index.html} must equal the committed copies in
  * {@code src/test/resources/golden/expected} byte for byte (after normalising the temporary folder's path). Any change
