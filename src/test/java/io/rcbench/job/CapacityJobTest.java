@@ -34,7 +34,8 @@ class CapacityJobTest {
         "slo.latency.login.required=false", "slo.latency.sendMessage.p95Ms=800", "slo.latency.sendMessage.p99Ms=null",
         // this test checks the search and its repeatability, not the injector's budget on a shared machine
         "injector.maxCpuPercent=100", "injector.maxGcPauseMs=2000", "injector.maxEventLoopLagMs=5000",
-        "warmup.seconds=2", "hold.seconds=6");
+        // ci-smoke's ramp is ~17 s at any scale (its length is kept when scaled); a second is enough to log 40 in
+        "ramp.loginsPerSecond=90", "warmup.seconds=2", "hold.seconds=6");
 
     @Test
     void twoSearchesAgreeOnTheCeiling(@TempDir Path reports) throws Exception {
