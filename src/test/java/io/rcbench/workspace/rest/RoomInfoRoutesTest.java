@@ -29,6 +29,7 @@ class RoomInfoRoutesTest extends SharedWorkspaceTest {
             .path("channel").path("_id").asText();
         for (int i = 0; i < 5; i++) {
             send(alice, rid, "page " + i);
+            Thread.sleep(3); // distinct timestamps: messages of one millisecond have no defined order, here as in MongoDB
         }
         JsonNode first = ok(bob.get("/api/v1/channels.messages?roomId=" + rid + "&count=2"));
         assertThat(first.path("messages").findValuesAsText("msg")).containsExactly("page 4", "page 3");
