@@ -43,6 +43,13 @@ import org.HdrHistogram.Histogram;
  * login latency, sessions still connected after the idle phase and the DDP client's counters.
  */
 public final class SessionsBench {
+    private final List<String> workspaceEntry;
+
+    /** @param workspaceEntry the main class and arguments that run the embedded workspace ({@code cli.Wiring}) */
+    public SessionsBench(List<String> workspaceEntry) {
+        this.workspaceEntry = List.copyOf(workspaceEntry);
+    }
+
     /** What to run. {@code loginConcurrency}: logins in flight at once (the ramp). */
     public record Options(int sessions, int ioThreads, int loginConcurrency, int idleSeconds, LoginMethod login,
                           Compression compression, Envelope envelope, int bcryptCost) {
@@ -72,7 +79,7 @@ public final class SessionsBench {
         List<String> args = new ArrayList<>(List.of("--users", "" + o.sessions(), "--rooms", "" + rooms, "--room-size", "" + roomSize,
             "--bcrypt-cost", "" + o.bcryptCost(), "--setting", "API_Enable_Rate_Limiter=false"));
         String adminPassword = RandomId.secret(24);
-        try (WorkspaceProcess ws = WorkspaceProcess.start(o.envelope(), dataDir, adminPassword, args)) {
+        try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, o.envelope(), dataDir, adminPassword, args)) {
             URI base = ws.baseUri();
             RestClient rest = RestClient.create(base);
             ServerInfo info = RestClient.await(new RestActions(rest).info());

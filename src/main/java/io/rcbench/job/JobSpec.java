@@ -1,5 +1,7 @@
 package io.rcbench.job;
 
+import io.rcbench.run.Population;
+import io.rcbench.target.Preflight;
 import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.workspace.Envelope;

@@ -1,5 +1,7 @@
 package io.rcbench.job;
 
+import io.rcbench.run.RoomLayout;
+import io.rcbench.run.Population;
 import io.rcbench.profile.ActivityMix;
 import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;

@@ -1,5 +1,6 @@
 package io.rcbench.job;
 
+import io.rcbench.run.Population;
 import io.rcbench.run.LoadPlan;
 import java.util.HashSet;
 import java.util.List;

@@ -5,3 +5,6 @@
  * summary, the verdict and the report in order and keeps what was measured when stopped.
  */
 package io.rcbench.job;
+
+import io.rcbench.target.Provisioner;
+import io.rcbench.target.Preflight;

@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.target;
 
 import io.rcbench.rocketchat.Credentials;
 import io.rcbench.rocketchat.RateLimitSettings;

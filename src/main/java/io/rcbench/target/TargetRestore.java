@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.target;
 
 import io.rcbench.rocketchat.RestClient;
 import io.rcbench.rocketchat.RocketChatAdmin;
