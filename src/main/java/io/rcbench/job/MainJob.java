@@ -304,7 +304,7 @@ public final class MainJob {
         RunSummary.TargetInfo target = this.target.describe(this.target.observe());
         String gatling = adapters.load().reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
             .map(p -> folder.dir().relativize(p.resolve("index.html")).toString()).orElse(null);
-        return new RunSummary(plan.runId(), "0.1.0", spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
+        return new RunSummary(plan.runId(), io.rcbench.build.BuildInfo.version(), spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),

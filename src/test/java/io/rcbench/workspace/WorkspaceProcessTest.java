@@ -1,5 +1,6 @@
 package io.rcbench.workspace;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rcbench.ddp.Json;
@@ -60,7 +61,7 @@ class WorkspaceProcessTest {
         try (WorkspaceProcess p = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 256), dir, "child-admin-pw", List.of("--users", "3"))) {
             String info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(p.baseUri().resolve("/api/info")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(Json.parse(info).path("product").asText()).isEqualTo(Workspace.PRODUCT);
+            assertThat(Json.parse(info).path("product").asText()).isEqualTo(WorkspaceInfo.PRODUCT);
             String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
             assertThat(status).containsPattern("Cpus_allowed_list:\\s+\\d+\\n");
             String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
