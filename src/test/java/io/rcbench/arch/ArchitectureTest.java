@@ -1,0 +1,81 @@
+package io.rcbench.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The allowed dependencies between rcbench's packages (docs: the flow and the table of allowed dependencies). The
+ * flow is one-way: profile -> run -> record (metrics) -> verdict -> report, orchestrated by job/, with cli/ (the
+ * composition root, {@code cli.Wiring}) wiring the concrete parts; the protocol stack is ddp <- rocketchat,
+ * ddp <- workspace, and gatling drives users with ddp/rocketchat/run. Main classes only: tests may reach anywhere.
+ */
+@AnalyzeClasses(packages = "io.rcbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("cli").definedBy("io.rcbench.cli..")
+        .layer("bench").definedBy("io.rcbench.bench..")
+        .layer("job").definedBy("io.rcbench.job..")
+        .layer("target").definedBy("io.rcbench.target..")
+        .layer("capacity").definedBy("io.rcbench.capacity..")
+        .layer("report").definedBy("io.rcbench.report..")
+        .layer("verdict").definedBy("io.rcbench.verdict..")
+        .layer("live").definedBy("io.rcbench.live..")
+        .layer("health").definedBy("io.rcbench.health..")
+        .layer("run").definedBy("io.rcbench.run..")
+        .layer("metrics").definedBy("io.rcbench.metrics..")
+        .layer("profile").definedBy("io.rcbench.profile..")
+        .layer("gatling").definedBy("io.rcbench.gatling..")
+        .layer("rocketchat").definedBy("io.rcbench.rocketchat..")
+        .layer("workspace").definedBy("io.rcbench.workspace..")
+        .layer("ddp").definedBy("io.rcbench.ddp..")
+        .layer("build").definedBy("io.rcbench.build..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("job").mayOnlyBeAccessedByLayers("cli", "bench")
+        .whereLayer("target").mayOnlyBeAccessedByLayers("cli", "bench", "job")
+        .whereLayer("capacity").mayOnlyBeAccessedByLayers("cli", "bench", "job", "report")
+        .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "bench", "job")
+        .whereLayer("verdict").mayOnlyBeAccessedByLayers("cli", "bench", "job", "target", "report")
+        .whereLayer("live").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("health").mayOnlyBeAccessedByLayers("cli", "bench", "job", "verdict", "live", "run", "report")
+        .whereLayer("gatling").mayOnlyBeAccessedByLayers("cli", "bench")
+        .whereLayer("rocketchat").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling")
+        // job/ names the embedded workspace's size (workspace.Envelope) only; see the rule below
+        .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "bench", "target", "job")
+        .whereLayer("ddp").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling", "rocketchat", "workspace");
+
+    /**
+     * The orchestration reaches the load generator only through run.LoadDriver and the target only through
+     * target.TargetSession. Remaining debt: JobSpec carries the embedded workspace's size (workspace.Envelope).
+     */
+    @ArchTest
+    static final ArchRule jobNamesNoProtocol = noClasses().that().resideInAPackage("io.rcbench.job..")
+        .should().dependOnClassesThat(resideInAnyPackage("io.rcbench.gatling..", "io.rcbench.rocketchat..",
+            "io.rcbench.ddp..", "io.rcbench.workspace..")
+            .and(not(JavaClass.Predicates.equivalentTo(io.rcbench.workspace.Envelope.class))));
+
+    /** The plan, the recorders and the capacity model know nothing of who runs them. */
+    @ArchTest
+    static final ArchRule pureCore = noClasses().that().resideInAnyPackage("io.rcbench.run..", "io.rcbench.metrics..",
+            "io.rcbench.profile..", "io.rcbench.capacity..", "io.rcbench.verdict..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.rcbench.gatling..", "io.rcbench.rocketchat..",
+            "io.rcbench.ddp..", "io.rcbench.workspace..", "io.rcbench.job..", "io.rcbench.cli..", "io.rcbench.target..");
+
+    @ArchTest
+    static final ArchRule topLevelFreeOfCycles = slices().matching("io.rcbench.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule workspaceFreeOfCycles = slices().matching("io.rcbench.workspace.(*)..")
+        .should().beFreeOfCycles();
+}
