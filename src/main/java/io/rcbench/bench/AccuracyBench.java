@@ -4,11 +4,11 @@ import io.rcbench.gatling.GatlingDriver;
 import io.rcbench.job.Adapters;
 import io.rcbench.job.JobSpec;
 import io.rcbench.job.MainJob;
-import io.rcbench.run.Population;
 import io.rcbench.metrics.IntervalLog;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Population;
 import io.rcbench.run.RunFolder;
-import io.rcbench.workspace.Envelope;
+import io.rcbench.target.EmbeddedSize;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.WorkspaceConfig;
 import io.rcbench.workspace.fault.FaultConfig;
@@ -66,7 +66,7 @@ public final class AccuracyBench {
             LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), target, "ddp", "user.", "bot.",
                 population.membership(List.of(0)), "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0,
                 List.of(), 7, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(10), null);
-            JobSpec spec = new JobSpec(target, new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
+            JobSpec spec = new JobSpec(target, new EmbeddedSize(1, 1024), population, plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
                 List.of(), 0, 1, false);
             MainJob.Outcome out = new MainJob(spec, adapters, console).run();

@@ -1,12 +1,12 @@
 package io.rcbench.cli;
 
 import io.rcbench.job.MainJob;
-import io.rcbench.target.PreflightException;
 import io.rcbench.job.ProfilePlans;
 import io.rcbench.job.Shard;
 import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
+import io.rcbench.target.PreflightException;
 import io.rcbench.verdict.ExitCodes;
 import java.util.List;
 import java.util.concurrent.Callable;

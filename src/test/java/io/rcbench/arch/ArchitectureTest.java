@@ -1,13 +1,9 @@
 package io.rcbench.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -51,19 +47,17 @@ class ArchitectureTest {
         .whereLayer("health").mayOnlyBeAccessedByLayers("cli", "bench", "job", "verdict", "live", "run", "report")
         .whereLayer("gatling").mayOnlyBeAccessedByLayers("cli", "bench")
         .whereLayer("rocketchat").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling")
-        // job/ names the embedded workspace's size (workspace.Envelope) only; see the rule below
-        .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "bench", "target", "job")
+        .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "bench", "target")
         .whereLayer("ddp").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling", "rocketchat", "workspace");
 
     /**
      * The orchestration reaches the load generator only through run.LoadDriver and the target only through
-     * target.TargetSession. Remaining debt: JobSpec carries the embedded workspace's size (workspace.Envelope).
+     * target.TargetSession: no Gatling, no Rocket.Chat client, no DDP, no workspace in job/.
      */
     @ArchTest
     static final ArchRule jobNamesNoProtocol = noClasses().that().resideInAPackage("io.rcbench.job..")
-        .should().dependOnClassesThat(resideInAnyPackage("io.rcbench.gatling..", "io.rcbench.rocketchat..",
-            "io.rcbench.ddp..", "io.rcbench.workspace..")
-            .and(not(JavaClass.Predicates.equivalentTo(io.rcbench.workspace.Envelope.class))));
+        .should().dependOnClassesThat().resideInAnyPackage("io.rcbench.gatling..", "io.rcbench.rocketchat..",
+            "io.rcbench.ddp..", "io.rcbench.workspace..");
 
     /** The plan, the recorders and the capacity model know nothing of who runs them. */
     @ArchTest
