@@ -8,7 +8,7 @@ import io.rcbench.metrics.IntervalLog;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.Population;
 import io.rcbench.run.RunFolder;
-import io.rcbench.target.EmbeddedSize;
+import io.rcbench.sut.EmbeddedSize;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.WorkspaceConfig;
 import io.rcbench.workspace.fault.FaultConfig;

@@ -6,7 +6,7 @@ import io.rcbench.job.Shard;
 import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
-import io.rcbench.target.PreflightException;
+import io.rcbench.sut.PreflightException;
 import io.rcbench.verdict.ExitCodes;
 import java.util.List;
 import java.util.concurrent.Callable;

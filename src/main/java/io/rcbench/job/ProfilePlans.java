@@ -6,7 +6,7 @@ import io.rcbench.run.LoadPlan;
 import io.rcbench.run.Membership;
 import io.rcbench.run.Population;
 import io.rcbench.run.RoomLayout;
-import io.rcbench.target.EmbeddedSize;
+import io.rcbench.sut.EmbeddedSize;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -22,7 +22,7 @@ class ArchitectureTest {
         .layer("cli").definedBy("io.rcbench.cli..")
         .layer("bench").definedBy("io.rcbench.bench..")
         .layer("job").definedBy("io.rcbench.job..")
-        .layer("target").definedBy("io.rcbench.target..")
+        .layer("sut").definedBy("io.rcbench.sut..")
         .layer("capacity").definedBy("io.rcbench.capacity..")
         .layer("report").definedBy("io.rcbench.report..")
         .layer("verdict").definedBy("io.rcbench.verdict..")
@@ -39,20 +39,20 @@ class ArchitectureTest {
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("job").mayOnlyBeAccessedByLayers("cli", "bench")
-        .whereLayer("target").mayOnlyBeAccessedByLayers("cli", "bench", "job")
+        .whereLayer("sut").mayOnlyBeAccessedByLayers("cli", "bench", "job")
         .whereLayer("capacity").mayOnlyBeAccessedByLayers("cli", "bench", "job", "report")
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "bench", "job")
-        .whereLayer("verdict").mayOnlyBeAccessedByLayers("cli", "bench", "job", "target", "report")
+        .whereLayer("verdict").mayOnlyBeAccessedByLayers("cli", "bench", "job", "sut", "report")
         .whereLayer("live").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("health").mayOnlyBeAccessedByLayers("cli", "bench", "job", "verdict", "live", "run", "report")
         .whereLayer("gatling").mayOnlyBeAccessedByLayers("cli", "bench")
-        .whereLayer("rocketchat").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling")
-        .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "bench", "target")
-        .whereLayer("ddp").mayOnlyBeAccessedByLayers("cli", "bench", "target", "gatling", "rocketchat", "workspace");
+        .whereLayer("rocketchat").mayOnlyBeAccessedByLayers("cli", "bench", "sut", "gatling")
+        .whereLayer("workspace").mayOnlyBeAccessedByLayers("cli", "bench", "sut")
+        .whereLayer("ddp").mayOnlyBeAccessedByLayers("cli", "bench", "sut", "gatling", "rocketchat", "workspace");
 
     /**
      * The orchestration reaches the load generator only through run.LoadDriver and the target only through
-     * target.TargetSession: no Gatling, no Rocket.Chat client, no DDP, no workspace in job/.
+     * sut.TargetSession: no Gatling, no Rocket.Chat client, no DDP, no workspace in job/.
      */
     @ArchTest
     static final ArchRule jobNamesNoProtocol = noClasses().that().resideInAPackage("io.rcbench.job..")
@@ -64,7 +64,7 @@ class ArchitectureTest {
     static final ArchRule pureCore = noClasses().that().resideInAnyPackage("io.rcbench.run..", "io.rcbench.metrics..",
             "io.rcbench.profile..", "io.rcbench.capacity..", "io.rcbench.verdict..")
         .should().dependOnClassesThat().resideInAnyPackage("io.rcbench.gatling..", "io.rcbench.rocketchat..",
-            "io.rcbench.ddp..", "io.rcbench.workspace..", "io.rcbench.job..", "io.rcbench.cli..", "io.rcbench.target..");
+            "io.rcbench.ddp..", "io.rcbench.workspace..", "io.rcbench.job..", "io.rcbench.cli..", "io.rcbench.sut..");
 
     /** Only the Gatling adapter (and the simulations) touch Gatling itself; the report reads a run folder only. */
     @ArchTest

@@ -1,7 +1,7 @@
 package io.rcbench.job;
 
-import io.rcbench.target.PreflightException;
-import io.rcbench.target.Preflight;
+import io.rcbench.sut.PreflightException;
+import io.rcbench.sut.Preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

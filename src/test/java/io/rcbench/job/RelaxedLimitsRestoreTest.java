@@ -1,6 +1,6 @@
 package io.rcbench.job;
 
-import io.rcbench.target.PreflightException;
+import io.rcbench.sut.PreflightException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
