@@ -1,13 +1,14 @@
 package io.rcbench.bench;
 
 import io.rcbench.gatling.GatlingDriver;
+import io.rcbench.job.Adapters;
 import io.rcbench.job.JobSpec;
 import io.rcbench.job.MainJob;
-import io.rcbench.job.Population;
 import io.rcbench.metrics.IntervalLog;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Population;
 import io.rcbench.run.RunFolder;
-import io.rcbench.workspace.Envelope;
+import io.rcbench.sut.EmbeddedSize;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.WorkspaceConfig;
 import io.rcbench.workspace.fault.FaultConfig;
@@ -45,16 +46,16 @@ public final class AccuracyBench {
      * @param senders        bot accounts sending (exempt from the 5 messages/s rule)
      * @param perSecond      messages per second per sender (Poisson)
      */
-    public static Result run(Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
+    public static Result run(Adapters adapters, Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
                              PrintStream console) throws Exception {
-        return run(dir, faults, senders, perSecond, hold, console, java.util.function.UnaryOperator.identity());
+        return run(adapters, dir, faults, senders, perSecond, hold, console, java.util.function.UnaryOperator.identity());
     }
 
     /**
      * As above, the senders reaching the workspace through {@code route(workspace's base URI)}: a recording proxy on
      * the wire, to hold rcbench's raw times against what the wire saw (provisioning goes through it too).
      */
-    public static Result run(Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
+    public static Result run(Adapters adapters, Path dir, FaultConfig faults, int senders, double perSecond, Duration hold,
                              PrintStream console, java.util.function.UnaryOperator<java.net.URI> route) throws Exception {
         try (Workspace ws = Workspace.start(WorkspaceConfig.defaults(dir.resolve("workspace"))
             .withAdmin(ADMIN, ADMIN_PASSWORD).withPorts("127.0.0.1", 0, 0).withSettings(WorkspaceConfig.NO_RATE_LIMITS)
@@ -65,10 +66,10 @@ public final class AccuracyBench {
             LoadPlan plan = new LoadPlan(MainJob.newRunId("accuracy"), target, "ddp", "user.", "bot.",
                 population.membership(List.of(0)), "accuracy-user-pw", senders, 0, senders, Duration.ZERO, hold, rates, 0,
                 List.of(), 7, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(10), null);
-            JobSpec spec = new JobSpec(target, new Envelope(1, 1024), population, plan, null, null, true, ADMIN,
+            JobSpec spec = new JobSpec(target, new EmbeddedSize(1, 1024), population, plan, null, null, true, ADMIN,
                 ADMIN_PASSWORD, dir.resolve("reports"), "io.rcbench.simulations.SendOnlySimulation", Duration.ofSeconds(2),
                 List.of(), 0, 1, false);
-            MainJob.Outcome out = new MainJob(spec, console).run();
+            MainJob.Outcome out = new MainJob(spec, adapters, console).run();
             IntervalLog log = IntervalLog.readTotals(out.folder().latencyLogs(), 0, Long.MAX_VALUE);
             Histogram corrected = log.totals().getOrDefault("sendMessage", new Histogram(3));
             Histogram raw = log.totals().getOrDefault("sendMessage.raw", new Histogram(3));

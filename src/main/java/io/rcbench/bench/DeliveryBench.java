@@ -48,6 +48,13 @@ import org.HdrHistogram.Recorder;
  * the server's fan-out capacity, not its limiter's.
  */
 public final class DeliveryBench {
+    private final List<String> workspaceEntry;
+
+    /** @param workspaceEntry the main class and arguments that run the embedded workspace ({@code cli.Wiring}) */
+    public DeliveryBench(List<String> workspaceEntry) {
+        this.workspaceEntry = List.copyOf(workspaceEntry);
+    }
+
     /** What to run. {@code rates}: messages per second offered in each step. */
     public record Options(int sessions, int rooms, int senders, List<Integer> rates, int stepSeconds, Envelope envelope,
                           boolean deflate) {
@@ -83,7 +90,7 @@ public final class DeliveryBench {
         String pw = System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance");
         String digest = Accounts.sha256Hex(pw);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-io", true), NioIoHandler.newFactory());
-        try (WorkspaceProcess ws = WorkspaceProcess.start(o.envelope(), dataDir, RandomId.secret(24), args)) {
+        try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, o.envelope(), dataDir, RandomId.secret(24), args)) {
             URI uri = URI.create("ws://127.0.0.1:" + ws.baseUri().getPort() + "/websocket");
             long t0 = System.nanoTime();
             List<BenchSession> listeners = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.rcbench.bench;
 
+import io.rcbench.job.Adapters;
 import io.rcbench.job.MainJob;
 import io.rcbench.job.ProfilePlans;
 import io.rcbench.metrics.IntervalLog;
@@ -47,10 +48,10 @@ public final class UserLatenessBench {
     }
 
     /** Runs {@code profile} (its own population, mix and phases) on the embedded workspace; returns its run folder. */
-    public static RunFolder run(Profile profile, Path reports, PrintStream console) throws Exception {
+    public static RunFolder run(Adapters adapters, Profile profile, Path reports, PrintStream console) throws Exception {
         String runId = MainJob.newRunId(profile.name() + "-users");
         MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(profile, runId,
-            new ProfilePlans.Target(null, "ddp", 1, true, null), reports, List.of()), console).run();
+            new ProfilePlans.Target(null, "ddp", 1, true, null), reports, List.of()), adapters, console).run();
         return out.folder();
     }
 

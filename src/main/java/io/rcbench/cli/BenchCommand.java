@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var o = new DeliveryBench.Options(sessions, rooms, senders, rates, stepSeconds, new Envelope(cores, memoryMb), !noDeflate);
         Path data = Files.createTempDirectory("rcbench-bench-");
-        var steps = new DeliveryBench().run(o, data, System.out);
+        var steps = new DeliveryBench(Wiring.workspaceEntry()).run(o, data, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(DeliveryBench.toJson(o, steps)));
         System.out.println("written " + out);

@@ -137,7 +137,8 @@ final class CapacityCommand implements Callable<Integer> {
     }
 
     private CapacityJob job(Profile p) {
-        return new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports, workspaceArgs, System.out);
+        return new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports, workspaceArgs,
+            Wiring.adapters(), System.out);
     }
 
     private NextStep decision(Profile p) {

@@ -1,5 +1,6 @@
 package io.rcbench.cli;
 
+import io.rcbench.build.BuildInfo;
 import io.rcbench.verdict.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,12 +12,20 @@ import picocli.CommandLine.Command;
  * bad command line, {@link ExitCodes#RUN_ERROR} for anything that stopped a command. Never a stack trace, and
  * never 1, which a CI gate reads as a failed verdict. {@code RCBENCH_STACK_TRACES=1} adds the stack trace.
  */
-@Command(name = "rcbench", mixinStandardHelpOptions = true, version = "rcbench 0.1.0",
+@Command(name = "rcbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {RunCommand.class, CapacityCommand.class, SizingCommand.class, MergeCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
         ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, MergeBenchCommand.class, AccuracyBenchCommand.class,
         SessionsBenchCommand.class, UsersBenchCommand.class, StoreBenchCommand.class})
 public final class Main {
+    /** {@code --version}: rcbench's version from the build ({@link BuildInfo}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rcbench " + BuildInfo.version()};
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }

@@ -1,12 +1,12 @@
 package io.rcbench.cli;
 
 import io.rcbench.job.MainJob;
-import io.rcbench.job.PreflightException;
 import io.rcbench.job.ProfilePlans;
 import io.rcbench.job.Shard;
 import io.rcbench.live.LiveExporter;
 import io.rcbench.profile.Profile;
 import io.rcbench.profile.ProfileException;
+import io.rcbench.sut.PreflightException;
 import io.rcbench.verdict.ExitCodes;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + shard.suffix();
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(shard, startAt),
-                targetOptions.reports, List.of()), System.out).run();
+                targetOptions.reports, List.of()), Wiring.adapters(), System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();
         } catch (PreflightException e) {

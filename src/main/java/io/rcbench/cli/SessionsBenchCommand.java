@@ -43,7 +43,7 @@ final class SessionsBenchCommand implements Callable<Integer> {
         var o = new SessionsBench.Options(sessions, ioThreads, loginConcurrency, idleSeconds, login, compression,
             new Envelope(cores, memoryMb), bcryptCost);
         Path data = Files.createTempDirectory("rcbench-sessions-");
-        SessionsBench.Result r = new SessionsBench().run(o, data, System.out);
+        SessionsBench.Result r = new SessionsBench(Wiring.workspaceEntry()).run(o, data, System.out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SessionsBench.toJson(o, r)));
         System.out.println("written " + out);

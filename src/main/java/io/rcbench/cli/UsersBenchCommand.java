@@ -54,7 +54,7 @@ final class UsersBenchCommand implements Callable<Integer> {
         List<List<UserLatenessBench.Row>> tables = new ArrayList<>();
         if (!skipProfile) {
             Profile p = loader.load(profile, profileOptions.sets);
-            RunFolder f = UserLatenessBench.run(p, reports, System.out);
+            RunFolder f = UserLatenessBench.run(Wiring.adapters(), p, reports, System.out);
             titles.add(profile + " as it is (" + f.dir() + ")");
             tables.add(UserLatenessBench.rows(f));
         }
@@ -64,7 +64,7 @@ final class UsersBenchCommand implements Callable<Integer> {
             long hold = SampleForecast.holdSecondsNeeded(loader.load(profile, sets)).orElse(maxHoldSeconds);
             sets.add("hold.seconds=" + Math.min(maxHoldSeconds, Math.max(hold, 45)));
             Profile p = loader.load(profile, sets);
-            RunFolder f = UserLatenessBench.run(p, reports, System.out);
+            RunFolder f = UserLatenessBench.run(Wiring.adapters(), p, reports, System.out);
             titles.add(profile + " at mix level " + level + ", hold " + p.phases().holdSeconds() + " s (" + f.dir() + ")");
             tables.add(UserLatenessBench.rows(f));
         }

@@ -1,5 +1,6 @@
 package io.rcbench.cli;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import io.rcbench.ddp.Json;
 import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.seed.SeedResult;
@@ -47,8 +48,8 @@ final class WorkspaceCommand implements Callable<Integer> {
             System.out.printf("seeded %d users, %d rooms, %d bots, %d webhooks in %d ms%n", r.usersCreated(), r.roomsCreated(),
                 r.botsCreated(), r.webhooksCreated(), r.elapsedMs());
         }
-        System.out.printf("%s %s (speaks %s) listening on %s, metrics on port %d%n", Workspace.PRODUCT, Workspace.VERSION,
-            Workspace.PROTOCOL_LINE, ws.baseUri(), ws.metricsPort());
+        System.out.printf("%s %s (speaks %s) listening on %s, metrics on port %d%n", WorkspaceInfo.PRODUCT, WorkspaceInfo.version(),
+            WorkspaceInfo.PROTOCOL_LINE, ws.baseUri(), ws.metricsPort());
         if (readyFile != null) {
             Path tmp = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
             Files.writeString(tmp, Json.write(Json.object().put("port", ws.port()).put("metricsPort", ws.metricsPort())));

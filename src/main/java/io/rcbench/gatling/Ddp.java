@@ -7,14 +7,12 @@ import io.rcbench.ddp.LoginRequests;
 import io.rcbench.ddp.client.DdpClient;
 import io.rcbench.ddp.client.DdpClientConfig;
 import io.rcbench.ddp.client.DisconnectReason;
-import io.rcbench.ddp.client.StreamEvent;
 import io.rcbench.rocketchat.ChatMethods;
 import io.rcbench.rocketchat.WebClientSubscriptions;
 import io.rcbench.run.ErrorReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -28,7 +26,6 @@ public final class Ddp {
     public static final String UID = "rcb.uid";
     public static final String TOKEN = "rcb.token";
     public static final String USERNAME = "rcb.username";
-    private static final String LAST_EVENT = "rcb.event";
 
     private Ddp() {
     }
@@ -131,25 +128,6 @@ public final class Ddp {
     public static StepActionBuilder typing(Function<Session, String> rid) {
         return call(ChatMethods.TYPING_METHOD, s -> ChatMethods.typingParams(rid.apply(s), s.getString(USERNAME), true),
             null).named("typing");
-    }
-
-    /**
-     * Waits for the next event of stream {@code collection} named {@code eventName} (already subscribed) and keeps its
-     * args under {@code rcb.event}; fails as a timeout after {@code timeout}.
-     */
-    public static StepActionBuilder awaitEvent(String collection, Function<Session, String> eventName,
-                                               Duration timeout) {
-        return StepActionBuilder.withContext("awaitEvent", ctx -> s -> {
-            CompletableFuture<StreamEvent> event = new CompletableFuture<>();
-            var reg = client(s).onStream(collection, eventName.apply(s), event::complete);
-            var timer = s.asScala().eventLoop().schedule(() -> event.completeExceptionally(
-                new java.util.concurrent.TimeoutException("no " + collection + " event within " + timeout)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return event.whenComplete((e, t) -> {
-                reg.remove();
-                timer.cancel(false);
-            }).thenApply(e -> s.set(LAST_EVENT, e.args().tree()));
-        }).timeout(timeout.plus(StepActionBuilder.GRACE));
     }
 
     /** Closes the session (logout is implied: the server drops the connection's login). */

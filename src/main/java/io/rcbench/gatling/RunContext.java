@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The run's clock starts when the simulation calls {@link #begin()} from its {@code before()} hook, i.e. when
  * Gatling is about to inject the first user: Gatling's own start-up (a second or two) must not eat the hold.
  */
-public final class RunContext {
+public final class RunContext implements io.rcbench.run.LoadRun {
     private static final AtomicReference<RunContext> CURRENT = new AtomicReference<>();
     private final LoadPlan plan;
     private final RunMetrics metrics;
@@ -60,9 +60,11 @@ public final class RunContext {
         if (!CURRENT.compareAndSet(null, context)) {
             throw new IllegalStateException("a simulation is already running in this JVM");
         }
+        io.rcbench.run.LoadRun.Current.publish(context);
     }
 
     static void clear(RunContext context) {
+        io.rcbench.run.LoadRun.Current.clear(context);
         CURRENT.compareAndSet(context, null);
     }
 
@@ -82,14 +84,17 @@ public final class RunContext {
         }
     }
 
+    @Override
     public boolean begun() {
         return startNanos != 0;
     }
 
+    @Override
     public LoadPlan plan() {
         return plan;
     }
 
+    @Override
     public RunMetrics metrics() {
         return metrics;
     }
@@ -107,21 +112,20 @@ public final class RunContext {
     }
 
     /** Called once per Gatling event loop when the first virtual user connects (the health probe watches them). */
+    @Override
     public void onEventLoop(java.util.function.Consumer<io.netty.channel.EventLoop> listener) {
         this.onLoop = listener;
     }
 
-    /** The factory's counters (frames, malformed frames by reason, disconnects by reason), or null before use. */
-    public synchronized DdpClients ddpClientsOrNull() {
-        return ddpClients;
-    }
 
     /** Set by Ctrl-C or an early stop: users stop acting and leave. */
+    @Override
     public AtomicBoolean stopping() {
         return stopping;
     }
 
     /** Stops the run now (Ctrl-C): users stop acting; the first to notice stops Gatling's injection. */
+    @Override
     public void stop() {
         if (stopping.compareAndSet(false, true)) {
             stoppedAtNanos = System.nanoTime();
@@ -129,10 +133,12 @@ public final class RunContext {
     }
 
     /** When {@link #stop()} was called ({@link System#nanoTime()}), or 0 if it was not. */
+    @Override
     public long stoppedAtNanos() {
         return stoppedAtNanos;
     }
 
+    @Override
     public long startNanos() {
         return startNanos;
     }
@@ -142,16 +148,19 @@ public final class RunContext {
     }
 
     /** The hold window starts when the ramp and the warm-up are over. */
+    @Override
     public long holdStartNanos() {
         return startNanos + plan.ramp().toNanos() + plan.warmup().toNanos();
     }
 
     /** When active users stop starting actions. */
+    @Override
     public long holdEndNanos() {
         return holdStartNanos() + plan.hold().toNanos();
     }
 
     /** When every user disconnects: the end of the hold plus the drain. */
+    @Override
     public long endNanos() {
         return holdEndNanos() + drainNanos;
     }

@@ -27,11 +27,13 @@ public final class CapacityJob {
     private final ProfilePlans.Target target;
     private final Path reports;
     private final List<String> workspaceArgs;
+    private final Adapters adapters;
     private final PrintStream console;
     private Path written;
 
     public CapacityJob(Profile profile, ProfilePlans.Target target, Path reports, List<String> workspaceArgs,
-                       PrintStream console) {
+                       Adapters adapters, PrintStream console) {
+        this.adapters = adapters;
         this.profile = profile;
         this.target = target;
         this.reports = reports;
@@ -58,7 +60,7 @@ public final class CapacityJob {
             Profile scaled = withEnoughSamples(profile.scaledTo(users));
             String runId = id + "-" + users + "u" + (confirmation ? "-confirm" : "");
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(scaled, runId, target, steps, workspaceArgs)
-                .withEarlyStop(), console).run();
+                .withEarlyStop(), adapters, console).run();
             last[0] = out.folder();
             return new StepRunner.Result(out.verdict() == null ? "INCONCLUSIVE" : out.verdict().status().name(),
                 out.folder());

@@ -2,7 +2,9 @@ package io.rcbench.job;
 
 import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;
-import io.rcbench.workspace.Envelope;
+import io.rcbench.run.Population;
+import io.rcbench.sut.EmbeddedSize;
+import io.rcbench.sut.Preflight;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import java.time.Duration;
  * @param allowSmallerEnvelope judge the run even when the machine cannot give the profile's envelope
  *                      ({@code --allow-smaller-envelope}); otherwise such a run is INCONCLUSIVE
  */
-public record JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
+public record JobSpec(URI target, EmbeddedSize envelope, Population population, LoadPlan plan, Profile profile,
                       URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                       String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
                       int shards, boolean earlyStop, boolean provisioned, boolean allowSmallerEnvelope) {
@@ -37,7 +39,7 @@ public record JobSpec(URI target, Envelope envelope, Population population, Load
     }
 
     /** A job that holds the target to the profile's whole envelope. */
-    public JobSpec(URI target, Envelope envelope, Population population, LoadPlan plan, Profile profile,
+    public JobSpec(URI target, EmbeddedSize envelope, Population population, LoadPlan plan, Profile profile,
                    URI prometheus, boolean relaxLimits, String adminUser, String adminPassword, Path reports,
                    String simulation, Duration drain, java.util.List<String> workspaceArgs, long startAtEpochMs,
                    int shards, boolean earlyStop) {

@@ -1,28 +1,25 @@
 package io.rcbench.job;
 
-import io.rcbench.ddp.RandomId;
 import io.rcbench.capacity.BreachWatch;
-import io.rcbench.gatling.GatlingDriver;
-import io.rcbench.gatling.RunContext;
-import io.rcbench.rocketchat.RestClient;
-import io.rcbench.rocketchat.RocketChatAdmin;
-import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
 import io.rcbench.run.HoldWindow;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.LoadRun;
 import io.rcbench.run.RunFolder;
 import io.rcbench.run.RunMetrics;
 import io.rcbench.run.RunSampler;
 import io.rcbench.run.RunSummary;
+import io.rcbench.sut.Preflight;
+import io.rcbench.sut.PreflightException;
+import io.rcbench.sut.TargetFacts;
+import io.rcbench.sut.TargetSession;
 import io.rcbench.verdict.ExitCodes;
 import io.rcbench.verdict.ObservedTarget;
 import io.rcbench.verdict.TargetCheck;
 import io.rcbench.verdict.Verdict;
-import io.rcbench.workspace.WorkspaceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * One run, start to end: target (the embedded workspace in its own JVM, or a URL), preflight, provisioning, the
@@ -39,19 +35,20 @@ import java.util.function.Supplier;
  * Ctrl-C (a JVM shutdown) stops injection, and the summary is still written from what was measured.
  */
 public final class MainJob {
-    /** Gatling needs a second or two to start: a common start waits until this long before it. */
-    private static final long GATLING_BOOT_MS = 4000;
+    /** The load generator (Gatling) needs a second or two to start: a common start waits until this long before it. */
+    private static final long LOAD_BOOT_MS = 4000;
     /** The sampler's interval: latency log, timeline and the hold window are made of whole intervals of it. */
     private static final long INTERVAL_MS = 1000;
     private final JobSpec spec;
+    private final Adapters adapters;
     private volatile List<String> targetCheckLines = List.of();
-    private volatile TargetRestore restore;
-    private volatile Supplier<ObservedTarget> observer;
-    private volatile boolean remote;
+    private volatile TargetSession target;
     private final PrintStream console;
 
-    public MainJob(JobSpec spec, PrintStream console) {
+    /** A job for {@code spec}, driving load and starting the embedded workspace with {@code adapters}. */
+    public MainJob(JobSpec spec, Adapters adapters, PrintStream console) {
         this.spec = spec;
+        this.adapters = adapters;
         this.console = console;
     }
 
@@ -83,21 +80,20 @@ public final class MainJob {
 
     public Outcome run() throws PreflightException, IOException, InterruptedException {
         RunFolder folder = new RunFolder(spec.reports().resolve(spec.plan().runId()));
+        // closing the session leaves the target's settings as it found them, even for a run that fails or is stopped
+        try (TargetSession target = openTarget(folder)) {
+            this.target = target;
+            return runAgainst(folder, target);
+        }
+    }
+
+    /** Starts the embedded workspace, or checks the real target; refuses a real one it cannot provision. */
+    private TargetSession openTarget(RunFolder folder) throws PreflightException, IOException, InterruptedException {
         if (spec.target() == null) {
-            String adminPassword = RandomId.secret(24);
             console.printf("run %s: starting the embedded workspace (%d core(s), %d MB asked), seeding %d users%n",
                 spec.plan().runId(), spec.envelope().cores(), spec.envelope().memoryMb(), spec.population().users());
-            try (WorkspaceProcess ws = WorkspaceProcess.start(spec.envelope(), folder.dir().resolve("workspace-data"),
-                adminPassword, concat(Provisioner.seedArgs(spec.population()), spec.workspaceArgs()))) {
-                URI metrics = URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics");
-                // the embedded workspace is ours: its limiters are switched off, and the report says so
-                TargetFacts facts = Preflight.check(ws.baseUri(), "admin", adminPassword, true, console);
-                try (TargetRestore r = TargetRestore.of(facts, console)) {
-                    restore = r;
-                    return runAgainst(folder, ws.baseUri(), facts, metrics, false,
-                        () -> TargetObservations.embedded(ws, facts.info().version()));
-                }
-            }
+            return TargetSession.embedded(adapters.workspaceEntry(), spec.envelope(),
+                folder.dir().resolve("workspace-data"), spec.population(), spec.workspaceArgs(), console);
         }
         if (spec.adminUser() == null && !spec.provisioned()) {
             throw new PreflightException("no admin credentials for " + Preflight.safe(spec.target()) + ": set"
@@ -105,74 +101,24 @@ public final class MainJob {
                 + " or pass --provisioned if they exist already (users " + spec.plan().userPrefix() + "0.., their rooms,"
                 + " password RCBENCH_USER_PASSWORD)");
         }
-        TargetFacts facts = Preflight.check(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
-            console);
-        // a run that fails or is stopped still leaves the target's settings as it found them
-        try (TargetRestore r = TargetRestore.of(facts, console)) {
-            restore = r;
-            return runAgainst(folder, spec.target(), facts, spec.prometheus(), true,
-                () -> TargetObservations.remote(facts, spec.prometheus(), console));
-        }
+        return TargetSession.remote(spec.target(), spec.adminUser(), spec.adminPassword(), spec.relaxLimits(),
+            spec.prometheus(), console);
     }
 
-    private Outcome runAgainst(RunFolder folder, URI base, TargetFacts facts, URI prometheus, boolean remote,
-                               Supplier<ObservedTarget> observer)
+    private Outcome runAgainst(RunFolder folder, TargetSession target)
         throws IOException, InterruptedException, PreflightException {
         LoadPlan plan = spec.plan();
-        this.observer = observer;
-        this.remote = remote;
         targetCheck(folder).forEach(l -> console.println("target check: " + l));
-        RestClient rest = RestClient.create(base);
-        java.util.List<LoadPlan.Webhook> hooks = java.util.List.of();
-        if (facts.admin() != null) {
-            RocketChatAdmin admin = new RocketChatAdmin(rest.withCredentials(facts.admin()));
-            try {
-                if (remote) {
-                    Provisioner.provisionAccounts(admin, spec.population(), plan.password(), console);
-                }
-                Provisioner.createRooms(admin, spec.population(), console);
-                hooks = Provisioner.createWebhooks(admin, spec.population(), plan.runId());
-            } catch (RocketChatException e) {
-                // an incomplete answer or a refusal here would only turn into failures inside the run
-                throw new PreflightException("provisioning the target failed: " + e.getMessage(), e);
-            }
-        }
-        LoadPlan resolved = plan.on(base, hooks);
-
+        LoadPlan resolved = plan.on(target.baseUri(), target.provision(spec.population(), plan));
+        long startEpochMs = commonStart();
+        long startNanos = System.nanoTime() + (startEpochMs - System.currentTimeMillis()) * 1_000_000;
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
-        long nowMs = System.currentTimeMillis();
-        if (spec.startAtEpochMs() > 0 && nowMs > spec.startAtEpochMs() + 1000) {
-            throw new PreflightException("the common start " + java.time.Instant.ofEpochMilli(spec.startAtEpochMs())
-                + " passed " + (nowMs - spec.startAtEpochMs()) / 1000 + " s ago: give the shards a later --start-at");
-        }
-        long startEpochMs = spec.startAtEpochMs() > nowMs ? spec.startAtEpochMs() : nowMs;
-        long startNanos = System.nanoTime() + (startEpochMs - nowMs) * 1_000_000;
-        if (startEpochMs - nowMs > GATLING_BOOT_MS) {
-            console.printf("waiting for the common start at %s%n", java.time.Instant.ofEpochMilli(startEpochMs));
-            Thread.sleep(startEpochMs - nowMs - GATLING_BOOT_MS);
-        }
-        RunContext ctx = new RunContext(resolved, metrics, spec.drain(), startNanos);
+        LoadRun ctx = adapters.load().prepare(resolved, metrics, spec.drain(), startNanos);
         MonitorProbe health = new MonitorProbe();
         ctx.onEventLoop(health::watch);
-        long plannedMs = resolved.ramp().plus(resolved.warmup()).plus(resolved.hold()).plus(spec.drain()).toMillis();
-        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs,
-            io.rcbench.run.LiveFeed.installed().health(health), console, "sendMessage", INTERVAL_MS);
-        // lost deliveries are judged over the hold like the rest: count those of messages sent in it apart
-        metrics.deliveries().holdWindow(sentNanos -> ctx.begun()
-            && holdWindow(ctx, startNanos, Long.MAX_VALUE).contains((sentNanos - startNanos) / 1_000_000));
-        if (spec.earlyStop() && spec.profile() != null) {
-            // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
-            BreachWatch watch = new BreachWatch(spec.profile().slos(), 2.0, 10, 5);
-            sampler.onInterval((tMs, latencies) -> {
-                if (ctx.begun() && System.nanoTime() > ctx.holdStartNanos() && !ctx.stopping().get()
-                    && watch.offer(latencies)) {
-                    console.println("sustained breach (" + watch.lastBreach() + "): stopping this step early");
-                    ctx.stop();
-                }
-            });
-        }
-        ServerMetricsScraper scraper = prometheus == null ? null
-            : new ServerMetricsScraper(prometheus, folder, startNanos, Duration.ofSeconds(5));
+        RunSampler sampler = sampler(folder, ctx, health, startEpochMs, startNanos);
+        ServerMetricsScraper scraper = target.prometheus() == null ? null
+            : new ServerMetricsScraper(target.prometheus(), folder, startNanos, Duration.ofSeconds(5));
 
         AtomicBoolean written = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
@@ -181,7 +127,7 @@ public final class MainJob {
         Runnable finish = () -> {
             if (written.compareAndSet(false, true)) {
                 try {
-                    restore.restore(); // before the summary, which records it
+                    target.restore(); // before the summary, which records it
                     metrics.deliveries().expireAll();
                     sampler.close();
                     if (scraper != null) {
@@ -190,7 +136,7 @@ public final class MainJob {
                             console.println(scraper.failures() + " scrapes of the target's metrics failed (skipped)");
                         }
                     }
-                    result[0] = summary(folder, facts, ctx, startEpochMs, startNanos, sampler);
+                    result[0] = summary(folder, ctx, startEpochMs, startNanos, sampler);
                     folder.writeSummary(result[0]);
                     if (result[0].client() != null && !result[0].client().nonZero().isEmpty()) {
                         console.println("client failures: " + result[0].client().nonZero());
@@ -216,7 +162,7 @@ public final class MainJob {
         }, "rcbench-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            int gatling = GatlingDriver.run(ctx, spec.simulation(), folder.dir().resolve(RunFolder.GATLING_DIR));
+            int gatling = adapters.load().drive(ctx, spec.simulation(), folder.dir().resolve(RunFolder.GATLING_DIR));
             if (gatling != 0) {
                 console.println("Gatling ended with exit code " + gatling + " (see its output above)");
             }
@@ -232,7 +178,7 @@ public final class MainJob {
             } else if (result[0] != null) {
                 verdict = judgeAndReport(folder);
             }
-            outcome[0] = new Outcome(folder, result[0], facts, verdict, runError);
+            outcome[0] = new Outcome(folder, result[0], target.facts(), verdict, runError);
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -244,6 +190,49 @@ public final class MainJob {
     }
 
     /**
+     * When the ramp starts (epoch ms): the shards' common start, or now. Waits until Gatling's start-up time before
+     * a later common start; refuses one that passed.
+     */
+    private long commonStart() throws PreflightException, InterruptedException {
+        long nowMs = System.currentTimeMillis();
+        if (spec.startAtEpochMs() > 0 && nowMs > spec.startAtEpochMs() + 1000) {
+            throw new PreflightException("the common start " + java.time.Instant.ofEpochMilli(spec.startAtEpochMs())
+                + " passed " + (nowMs - spec.startAtEpochMs()) / 1000 + " s ago: give the shards a later --start-at");
+        }
+        long startEpochMs = spec.startAtEpochMs() > nowMs ? spec.startAtEpochMs() : nowMs;
+        if (startEpochMs - nowMs > LOAD_BOOT_MS) {
+            console.printf("waiting for the common start at %s%n", java.time.Instant.ofEpochMilli(startEpochMs));
+            Thread.sleep(startEpochMs - nowMs - LOAD_BOOT_MS);
+        }
+        return startEpochMs;
+    }
+
+    /** The run's sampler, counting lost deliveries over the hold and stopping a hopeless capacity step early. */
+    private RunSampler sampler(RunFolder folder, LoadRun ctx, MonitorProbe health, long startEpochMs,
+                               long startNanos) throws IOException {
+        LoadPlan plan = ctx.plan();
+        RunMetrics metrics = ctx.metrics();
+        long plannedMs = plan.ramp().plus(plan.warmup()).plus(plan.hold()).plus(spec.drain()).toMillis();
+        RunSampler sampler = new RunSampler(metrics, folder, -1, startEpochMs, startNanos, plannedMs,
+            io.rcbench.run.LiveFeed.installed().health(health), console, "sendMessage", INTERVAL_MS);
+        // lost deliveries are judged over the hold like the rest: count those of messages sent in it apart
+        metrics.deliveries().holdWindow(sentNanos -> ctx.begun()
+            && holdWindow(ctx, startNanos, Long.MAX_VALUE).contains((sentNanos - startNanos) / 1_000_000));
+        if (spec.earlyStop() && spec.profile() != null) {
+            // a level far over its SLO for 10 s of the hold will not pass: stop it and move on
+            BreachWatch watch = new BreachWatch(spec.profile().slos(), 2.0, 10, 5);
+            sampler.onInterval((tMs, latencies) -> {
+                if (ctx.begun() && System.nanoTime() > ctx.holdStartNanos() && !ctx.stopping().get()
+                    && watch.offer(latencies)) {
+                    console.println("sustained breach (" + watch.lastBreach() + "): stopping this step early");
+                    ctx.stop();
+                }
+            });
+        }
+        return sampler;
+    }
+
+    /**
      * Observes the target and checks it against the profile's envelope; keeps the check in the run folder
      * ({@link TargetCheckFile}) for the verdict. Called before the run (limits, CPUs) and again when judging (peak
      * memory). Nothing for an ad-hoc run.
@@ -252,7 +241,7 @@ public final class MainJob {
         if (spec.profile() == null) {
             return List.of();
         }
-        TargetCheckFile check = new TargetCheckFile(TargetCheck.check(spec.profile().envelope(), observer.get()),
+        TargetCheckFile check = new TargetCheckFile(TargetCheck.check(spec.profile().envelope(), target.observe()),
             spec.allowSmallerEnvelope());
         check.write(folder.dir());
         targetCheckLines = check.lines();
@@ -303,8 +292,8 @@ public final class MainJob {
         return null;
     }
 
-    private RunSummary summary(RunFolder folder, TargetFacts facts, RunContext ctx, long startEpochMs,
-                               long startNanos, RunSampler sampler) throws IOException {
+    private RunSummary summary(RunFolder folder, LoadRun ctx, long startEpochMs, long startNanos, RunSampler sampler)
+        throws IOException {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
         long stoppedAt = ctx.stoppedAtNanos() != 0 ? ctx.stoppedAtNanos() : System.nanoTime();
@@ -312,27 +301,22 @@ public final class MainJob {
         long holdStart = hold.startMs();
         long holdEnd = hold.endMs();
         // what the target was observed to have, not what was asked for
-        ObservedTarget seen = observer.get();
-        Integer cores = seen.cores().isPresent() ? (int) Math.round(seen.cores().getAsDouble()) : null;
-        Integer memory = seen.memoryMb().isPresent() ? (int) seen.memoryMb().getAsLong() : null;
-        RunSummary.TargetInfo target = new RunSummary.TargetInfo(facts.kind(!remote), facts.info().product(),
-            facts.info().version(), Preflight.safe(facts.baseUrl()), cores, memory,
-            seen.instances().isPresent() ? seen.instances().getAsInt() : null);
-        String gatling = GatlingDriver.reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
+        RunSummary.TargetInfo target = this.target.describe(this.target.observe());
+        String gatling = adapters.load().reportOf(folder.dir().resolve(RunFolder.GATLING_DIR))
             .map(p -> folder.dir().relativize(p.resolve("index.html")).toString()).orElse(null);
-        return new RunSummary(plan.runId(), "0.1.0", spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
+        return new RunSummary(plan.runId(), io.rcbench.build.BuildInfo.version(), spec.profile() == null ? null : spec.profile().name(), startEpochMs, System.currentTimeMillis(), target,
             new RunSummary.Phases(begin, holdStart, Math.max(holdStart, holdEnd), plan.activeUsers(),
                 plan.connectedUsers(), spec.population().users()),
             ctx.metrics().counters().totals(), ctx.metrics().counters().errors(), ctx.metrics().deliveries().totals(),
             sampler.health().toSummary(ctx.metrics().clock()), spec.shards(), ctx.stopping().get(), gatling,
-            ctx.metrics().clientFailures(), restore.restore(), ctx.metrics().deliveries().hold());
+            ctx.metrics().clientFailures(), this.target.restore(), ctx.metrics().deliveries().hold());
     }
 
     /**
      * The hold window in ms since {@code startNanos}: ramp and warm-up after the simulation began, for the hold's
      * length or until {@code stoppedAtNanos}, in whole sampler intervals.
      */
-    private static HoldWindow holdWindow(RunContext ctx, long startNanos, long stoppedAtNanos) {
+    private static HoldWindow holdWindow(LoadRun ctx, long startNanos, long stoppedAtNanos) {
         LoadPlan plan = ctx.plan();
         long begin = ctx.begun() ? (ctx.startNanos() - startNanos) / 1_000_000 : 0;
         long rawStart = begin + plan.ramp().toMillis() + plan.warmup().toMillis();
@@ -343,10 +327,5 @@ public final class MainJob {
         return HoldWindow.aligned(rawStart, Math.max(rawStart, rawEnd), INTERVAL_MS);
     }
 
-    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
-        java.util.List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
 
 }

@@ -4,7 +4,9 @@ import io.rcbench.profile.ActivityMix;
 import io.rcbench.profile.Profile;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.run.Membership;
-import io.rcbench.workspace.Envelope;
+import io.rcbench.run.Population;
+import io.rcbench.run.RoomLayout;
+import io.rcbench.sut.EmbeddedSize;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -98,8 +100,8 @@ public final class ProfilePlans {
     }
 
     /** The embedded workspace's envelope: whole cores (at least one) and the profile's memory. */
-    public static Envelope envelope(Profile p) {
-        return new Envelope(p.envelope().wholeCores(), p.envelope().memoryMb());
+    public static EmbeddedSize envelope(Profile p) {
+        return new EmbeddedSize(p.envelope().wholeCores(), p.envelope().memoryMb());
     }
 
     /** Members of the room a message goes to, on average over the mix's room types (a direct message has two). */

@@ -1,6 +1,7 @@
 package io.rcbench.job;
 
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Population;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

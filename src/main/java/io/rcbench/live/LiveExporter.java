@@ -8,9 +8,9 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.rcbench.gatling.RunContext;
 import io.rcbench.run.HealthProbe;
 import io.rcbench.run.LiveFeed;
+import io.rcbench.run.LoadRun;
 import io.rcbench.run.RunMetrics;
 import java.io.IOException;
 
@@ -30,7 +30,7 @@ public final class LiveExporter implements LiveFeed, AutoCloseable {
     private final Gauge gcPauseMax;
     private final Counter gcPauses;
     private final Gauge loopLag;
-    private volatile RunContext context;
+    private volatile LoadRun context;
     private volatile long nextLookupNanos;
     private HTTPServer server;
 
@@ -135,9 +135,9 @@ public final class LiveExporter implements LiveFeed, AutoCloseable {
         };
     }
 
-    /** The current run's phase, from its context (Gatling's run context: the one that knows when the run began). */
+    /** The current run's phase, from the run in progress (the one that knows when the run began). */
     private RunPhase phase() {
-        RunContext ctx = context;
+        LoadRun ctx = context;
         long now = System.nanoTime();
         if (ctx == null && now >= nextLookupNanos) {
             // the context is published when Gatling starts, after the metrics attach: look it up now and then
@@ -147,18 +147,14 @@ public final class LiveExporter implements LiveFeed, AutoCloseable {
         return RunPhase.of(ctx, now);
     }
 
-    private RunContext lookUp() {
+    private LoadRun lookUp() {
         RunMetrics m = totals.current();
-        try {
-            RunContext c = RunContext.current();
-            if (c.metrics() == m) {
-                context = c;
-                return c;
-            }
-        } catch (IllegalStateException noRunYet) {
-            // Gatling has not started this run's simulation yet
+        // null until the load driver has started this run's simulation
+        LoadRun c = LoadRun.current().filter(r -> r.metrics() == m).orElse(null);
+        if (c != null) {
+            context = c;
         }
-        return null;
+        return c;
     }
 
     /** Stops serving and uninstalls (the runs that follow are not shown). */

@@ -1,6 +1,6 @@
 package io.rcbench.live;
 
-import io.rcbench.gatling.RunContext;
+import io.rcbench.run.LoadRun;
 import java.util.Locale;
 
 /** Where a run is on its own clock; the {@code phase} label of live latencies and of {@code rcbench_run_phase}. */
@@ -22,7 +22,7 @@ enum RunPhase {
     }
 
     /** The phase of {@code ctx} at {@code nowNanos}; {@link #STARTING} without a context. */
-    static RunPhase of(RunContext ctx, long nowNanos) {
+    static RunPhase of(LoadRun ctx, long nowNanos) {
         if (ctx == null || !ctx.begun()) {
             return STARTING;
         }

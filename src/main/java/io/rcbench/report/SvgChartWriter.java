@@ -39,6 +39,19 @@ public final class SvgChartWriter {
             .append("\" role=\"img\" aria-label=\"").append(Html.esc(c.title())).append("\">");
         b.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
             .append((int) plotW).append("\" height=\"").append((int) plotH).append("\"/>");
+        xBands(b, c, xs, ys, plotW, plotH);
+        yBands(b, c, xs, ys, plotW, plotH);
+        yGrid(b, c, xs, ys, plotW, plotH);
+        xGrid(b, c, xs, ys, plotW, plotH);
+        axisLabels(b, c, xs, ys, plotW, plotH);
+        lines(b, c, xs, ys, plotW, plotH);
+        markers(b, c, xs, ys, plotW, plotH);
+        frame(b, c, xs, ys, plotW, plotH);
+        return legend(b, c);
+    }
+
+    /** Bands across x (phases): shaded, labelled at the top. */
+    private static void xBands(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         for (Chart.Band band : c.xBands()) {
             double x0 = clamp(xs.pixel(band.from()), LEFT, WIDTH - RIGHT);
             double x1 = clamp(xs.pixel(band.to()), LEFT, WIDTH - RIGHT);
@@ -50,6 +63,10 @@ public final class SvgChartWriter {
                     .append(TOP + 11).append("\">").append(Html.esc(band.label())).append("</text>");
             }
         }
+    }
+
+    /** Bands across y (limits): shaded above the limit, with its line and label. */
+    private static void yBands(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         for (Chart.Band band : c.yBands()) {
             double y0 = clamp(ys.pixel(band.to()), TOP, HEIGHT - BOTTOM);
             double y1 = clamp(ys.pixel(band.from()), TOP, HEIGHT - BOTTOM);
@@ -63,6 +80,10 @@ public final class SvgChartWriter {
                     .append(Html.esc(band.label())).append("</text>");
             }
         }
+    }
+
+    /** The y grid and its tick labels. */
+    private static void yGrid(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         for (double t : ys.ticks()) {
             double y = ys.pixel(t);
             b.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
@@ -70,6 +91,10 @@ public final class SvgChartWriter {
                 .append(LEFT - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\">")
                 .append(Html.esc(tick(c.y().format(), t))).append("</text>");
         }
+    }
+
+    /** The x grid and its tick labels. */
+    private static void xGrid(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         for (double t : xTicks(c.x(), xs)) {
             double x = xs.pixel(t);
             // a label at the right edge would be cut: end it there instead of centring it
@@ -80,10 +105,18 @@ public final class SvgChartWriter {
                 .append(anchor).append("\">")
                 .append(Html.esc(tick(c.x().format(), t))).append("</text>");
         }
+    }
+
+    /** The axes' names. */
+    private static void axisLabels(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         b.append("<text class=\"axis\" x=\"").append(LEFT + (int) plotW / 2).append("\" y=\"").append(HEIGHT - 6)
             .append("\" text-anchor=\"middle\">").append(Html.esc(c.x().label())).append("</text>");
         b.append("<text class=\"axis\" transform=\"rotate(-90)\" x=\"").append(-(TOP + (int) plotH / 2))
             .append("\" y=\"14\" text-anchor=\"middle\">").append(Html.esc(c.y().label())).append("</text>");
+    }
+
+    /** The series, clipped to the plot. */
+    private static void lines(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         // a nested svg clips the lines to the plot (plus the dots' radius) without ids that would have to be unique
         int pad = 4;
         String clip = (LEFT - pad) + " " + (TOP - pad) + " " + ((int) plotW + 2 * pad) + " " + ((int) plotH + 2 * pad);
@@ -94,6 +127,10 @@ public final class SvgChartWriter {
             series(b, s, xs, ys, c.x().scale(), (int) plotW);
         }
         b.append("</svg>");
+    }
+
+    /** Vertical markers (events), labelled one under another. */
+    private static void markers(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         for (int mi = 0; mi < c.markers().size(); mi++) {
             Chart.Marker m = c.markers().get(mi);
             double x = xs.pixel(m.x());
@@ -102,8 +139,16 @@ public final class SvgChartWriter {
                 .append("\"/><text class=\"markerlabel\" x=\"").append(f(x + 4)).append("\" y=\"").append(TOP + 26 + 14 * mi)
                 .append("\" fill=\"").append(Html.esc(m.color())).append("\">").append(Html.esc(m.label())).append("</text>");
         }
+    }
+
+    /** The plot's frame; closes the chart's svg. */
+    private static void frame(StringBuilder b, Chart c, AxisScale xs, AxisScale ys, double plotW, double plotH) {
         b.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
             .append((int) plotW).append("\" height=\"").append((int) plotH).append("\"/></svg>");
+    }
+
+    /** The series' names and colours under the chart; closes the figure. */
+    private static String legend(StringBuilder b, Chart c) {
         b.append("<div class=\"legend\">");
         for (Chart.Series s : c.series()) {
             b.append("<span><i style=\"border-color:").append(Html.esc(s.color())).append(s.dashed() ? ";border-top-style:dashed" : "")

@@ -14,5 +14,10 @@
  *   gatling/             Gatling's own report for the run (index.html)
  *   index.html           the capacity report
  * </pre>
+ *
+ * <p>Also the plan a run follows ({@link io.rcbench.run.LoadPlan}, {@link io.rcbench.run.Population},
+ * {@link io.rcbench.run.RoomLayout}, {@link io.rcbench.run.Membership}), the recorders that fill the folder
+ * ({@link io.rcbench.run.RunMetrics}, {@link io.rcbench.run.RunSampler}) and the port through which the orchestration
+ * drives load without naming the load generator ({@link io.rcbench.run.LoadDriver}, {@link io.rcbench.run.LoadRun}).
  */
 package io.rcbench.run;

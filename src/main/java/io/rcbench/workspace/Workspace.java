@@ -1,5 +1,6 @@
 package io.rcbench.workspace;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -73,11 +74,6 @@ import java.util.concurrent.TimeUnit;
  * database. Used by the {@code workspace} command, by tests in-process, and by the main job in its own JVM.
  */
 public final class Workspace implements AutoCloseable {
-    public static final String PRODUCT = "rcbench-workspace";
-    public static final String VERSION = "0.1.0";
-    /** The Rocket.Chat version line whose protocol this stand-in speaks (the {@code version} clients check). */
-    public static final String PROTOCOL_VERSION = "8.8.0";
-    public static final String PROTOCOL_LINE = "Rocket.Chat 8.8 (DDP 1, REST v1)";
 
     private final WorkspaceConfig config;
     private final Stores stores;
@@ -95,7 +91,7 @@ public final class Workspace implements AutoCloseable {
         this.config = cfg;
         stores = new Stores(cfg.dataDir());
         settings = new Settings(stores.settings, cfg.settings());
-        metrics = new WorkspaceMetrics(VERSION);
+        metrics = new WorkspaceMetrics(WorkspaceInfo.version());
         StreamHub hub = new StreamHub();
         Notifier notifier = new Notifier(hub, stores, metrics);
         Permissions permissions = new Permissions(stores.permissions);

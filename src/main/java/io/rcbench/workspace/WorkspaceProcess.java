@@ -51,11 +51,14 @@ public final class WorkspaceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the workspace and waits until it listens. {@code extraArgs} go to the {@code workspace} command
-     * (e.g. seeding options). Fails with the tail of the log when the process dies or is not ready in time.
+     * Starts the workspace and waits until it listens. {@code entry} is the main class and the arguments that run the
+     * workspace in a JVM (the CLI's {@code workspace} command: the caller names it, so this package does not depend on
+     * the CLI); the child also gets {@code --port}, {@code --metrics-port}, {@code --data-dir}, {@code --ready-file},
+     * {@code --exit-with-parent} and {@code extraArgs} (e.g. seeding options). Fails with the tail of the log when
+     * the process dies or is not ready in time.
      */
-    public static WorkspaceProcess start(Envelope env, Path dataDir, String adminPassword, List<String> extraArgs)
-        throws IOException, InterruptedException {
+    public static WorkspaceProcess start(List<String> entry, Envelope env, Path dataDir, String adminPassword,
+                                         List<String> extraArgs) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path ready = dataDir.resolve("ready.json");
         Files.deleteIfExists(ready);
@@ -72,8 +75,9 @@ public final class WorkspaceProcess implements AutoCloseable {
         int cpus = pin ? split.workspace().size() : mine.size();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-XX:ActiveProcessorCount=" + cpus, "-Xmx" + env.memoryMb() + "m",
-            "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.rcbench.cli.Main", "workspace",
-            "--port", "0", "--metrics-port", "0", "--data-dir", dataDir.toString(), "--ready-file", ready.toString(),
+            "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(entry);
+        cmd.addAll(List.of("--port", "0", "--metrics-port", "0", "--data-dir", dataDir.toString(), "--ready-file", ready.toString(),
             "--exit-with-parent")); // stdin stays a pipe from this JVM: the child ends when this JVM dies, even by kill -9
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

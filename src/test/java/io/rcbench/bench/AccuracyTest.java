@@ -25,7 +25,7 @@ class AccuracyTest {
         LatencyDistribution injected = LatencyDistribution.parse("uniform:40ms:120ms");
         FaultConfig faults = FaultConfig.NONE.withLatency("sendMessage", injected);
         // 40 senders x 1/s for 30 s: ~1,300 samples; each sender busy 8% of the time (little self-queueing)
-        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 40, 1, Duration.ofSeconds(30), System.out);
+        AccuracyBench.Result r = AccuracyBench.run(io.rcbench.cli.Wiring.adapters(), dir, faults, 40, 1, Duration.ofSeconds(30), System.out);
         AccuracyBench.print(r, faults, System.out);
 
         assertThat(r.errors()).isZero();
@@ -62,7 +62,7 @@ class AccuracyTest {
         // waited at the server: the wire (raw) and the server see the stall as the corrected figure does. (A client
         // that held each send behind the previous answer hid all but one stalled call per stall from raw.)
         FaultConfig faults = FaultConfig.NONE.withStall(500, 10_000);
-        AccuracyBench.Result r = AccuracyBench.run(dir, faults, 4, 20, Duration.ofSeconds(20), System.out);
+        AccuracyBench.Result r = AccuracyBench.run(io.rcbench.cli.Wiring.adapters(), dir, faults, 4, 20, Duration.ofSeconds(20), System.out);
         AccuracyBench.print(r, faults, System.out);
 
         assertThat(r.corrected().getValueAtPercentile(99)).as("corrected p99 (µs)").isGreaterThan(150_000);

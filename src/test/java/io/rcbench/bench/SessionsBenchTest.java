@@ -22,7 +22,7 @@ class SessionsBenchTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         var o = new SessionsBench.Options(20, 1, 8, 0, LoginMethod.DDP_PASSWORD, Compression.SHARED_PER_THREAD,
             new Envelope(1, 256), 4);
-        SessionsBench.Result r = new SessionsBench().run(o, dir, new PrintStream(text, true, StandardCharsets.UTF_8));
+        SessionsBench.Result r = new SessionsBench(io.rcbench.cli.Wiring.workspaceEntry()).run(o, dir, new PrintStream(text, true, StandardCharsets.UTF_8));
         assertThat(r.connected()).isEqualTo(20);
         assertThat(r.failed()).isZero();
         assertThat(r.stillConnected()).isEqualTo(20);

@@ -23,7 +23,7 @@ class UserLatenessTest {
     @Test
     void correctedLatencyIsTheTargetsNotTheUsers(@TempDir Path dir) throws Exception {
         Profile p = new ProfileLoader(Path.of("profiles")).load("ci-smoke", List.of("hold.seconds=30"));
-        RunFolder run = UserLatenessBench.run(p, dir, System.out);
+        RunFolder run = UserLatenessBench.run(io.rcbench.cli.Wiring.adapters(), p, dir, System.out);
         List<UserLatenessBench.Row> rows = UserLatenessBench.rows(run);
         UserLatenessBench.print("ci-smoke, 30 s hold", rows, System.out);
 

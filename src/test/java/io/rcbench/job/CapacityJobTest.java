@@ -60,8 +60,8 @@ class CapacityJobTest {
         List<String> fault = List.of("--fault-service", "sendMessage=100ms");
 
         // the first search may probe past its ceiling (at most 2 levels) so its model sees the throughput bend
-        CapacitySearch.Outcome a = new CapacityJob(p, target, reports.resolve("a"), fault, System.out).run(decide, 10, 2);
-        CapacitySearch.Outcome b = new CapacityJob(p, target, reports.resolve("b"), fault, System.out).run(decide, 10);
+        CapacitySearch.Outcome a = new CapacityJob(p, target, reports.resolve("a"), fault, io.rcbench.cli.Wiring.adapters(), System.out).run(decide, 10, 2);
+        CapacitySearch.Outcome b = new CapacityJob(p, target, reports.resolve("b"), fault, io.rcbench.cli.Wiring.adapters(), System.out).run(decide, 10);
 
         Integer ca = a.result().ceilingUsers();
         Integer cb = b.result().ceilingUsers();

@@ -35,7 +35,7 @@ class EnvelopeRunTest {
             reports, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        MainJob.Outcome o = new MainJob(spec, new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        MainJob.Outcome o = new MainJob(spec, io.rcbench.cli.Wiring.adapters(), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
 
         RunSummary s = o.folder().readSummary();
         assertThat(s.target().kind()).isEqualTo("embedded rcbench-workspace");

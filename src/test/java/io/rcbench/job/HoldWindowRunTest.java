@@ -39,7 +39,7 @@ class HoldWindowRunTest {
         JobSpec spec = ProfilePlans.jobSpec(p, "hold", new ProfilePlans.Target(null, "ddp", 9, false, null),
             reports, List.of());
 
-        MainJob.Outcome o = new MainJob(spec, new PrintStream(new ByteArrayOutputStream(), true,
+        MainJob.Outcome o = new MainJob(spec, io.rcbench.cli.Wiring.adapters(), new PrintStream(new ByteArrayOutputStream(), true,
             StandardCharsets.UTF_8)).run();
 
         RunFolder run = o.folder();

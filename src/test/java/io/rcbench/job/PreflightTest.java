@@ -1,5 +1,7 @@
 package io.rcbench.job;
 
+import io.rcbench.sut.PreflightException;
+import io.rcbench.sut.Preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class PreflightTest {
             JobSpec withAdmin = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(),
                 s.prometheus(), false, "admin", "admin-password", s.reports(), s.simulation(), s.drain(),
                 s.workspaceArgs(), 0, 1, false, false, false);
-            assertThatThrownBy(() -> new MainJob(withAdmin, quiet()).run()).isInstanceOf(PreflightException.class)
+            assertThatThrownBy(() -> new MainJob(withAdmin, io.rcbench.cli.Wiring.adapters(), quiet()).run()).isInstanceOf(PreflightException.class)
                 .hasMessageContaining("provisioning the target failed")
                 .hasMessageContaining("users.create succeeded without user._id");
         }
@@ -63,14 +65,14 @@ class PreflightTest {
             "http://127.0.0.1:9"), "ddp", 1, false, null), reports, List.of());
         JobSpec noAdmin = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(), s.prometheus(),
             false, null, null, s.reports(), s.simulation(), s.drain(), s.workspaceArgs(), 0, 1, false, false, false);
-        assertThatThrownBy(() -> new MainJob(noAdmin, quiet()).run()).isInstanceOf(PreflightException.class)
+        assertThatThrownBy(() -> new MainJob(noAdmin, io.rcbench.cli.Wiring.adapters(), quiet()).run()).isInstanceOf(PreflightException.class)
             .hasMessageContaining("no admin credentials").hasMessageContaining("--provisioned");
 
         JobSpec provisioned = new JobSpec(s.target(), s.envelope(), s.population(), s.plan(), s.profile(),
             s.prometheus(), false, null, null, s.reports(), s.simulation(), s.drain(), s.workspaceArgs(), 0, 1, false,
             true, false);
         // allowed past that check: it now fails only because nothing listens there
-        assertThatThrownBy(() -> new MainJob(provisioned, quiet()).run()).isInstanceOf(PreflightException.class)
+        assertThatThrownBy(() -> new MainJob(provisioned, io.rcbench.cli.Wiring.adapters(), quiet()).run()).isInstanceOf(PreflightException.class)
             .hasMessageContaining("unreachable");
     }
 

@@ -1,5 +1,6 @@
 package io.rcbench.job;
 
+import io.rcbench.sut.PreflightException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class RelaxedLimitsRestoreTest {
             admin.setSetting("DDP_Rate_Limit_IP_Enabled", false); // already off: must stay off, not be "restored" on
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            MainJob.Outcome o = new MainJob(spec(ws, 0), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+            MainJob.Outcome o = new MainJob(spec(ws, 0), io.rcbench.cli.Wiring.adapters(), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
 
             for (String id : SWITCHES) {
                 assertThat(admin.setting(id).asBoolean()).as(id).isEqualTo(!id.equals("DDP_Rate_Limit_IP_Enabled"));
@@ -70,7 +71,7 @@ class RelaxedLimitsRestoreTest {
             // a common start long past fails the run after preflight relaxed the limiters
             JobSpec late = spec(ws, System.currentTimeMillis() - 600_000);
 
-            assertThatThrownBy(() -> new MainJob(late, new PrintStream(out, true, StandardCharsets.UTF_8)).run())
+            assertThatThrownBy(() -> new MainJob(late, io.rcbench.cli.Wiring.adapters(), new PrintStream(out, true, StandardCharsets.UTF_8)).run())
                 .isInstanceOf(PreflightException.class).hasMessageContaining("common start");
 
             for (String id : SWITCHES) {

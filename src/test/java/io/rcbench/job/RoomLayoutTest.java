@@ -1,5 +1,7 @@
 package io.rcbench.job;
 
+import io.rcbench.run.RoomLayout;
+import io.rcbench.run.Population;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -45,15 +45,20 @@ final class RunFixture {
             }
         }
         Files.writeString(dir.resolve("verdict.json"), """
-            {"profiles": [
-              {"profile": "minimal-vps", "status": "FAIL",
-               "reasons": ["sendMessage p99 328 ms exceeds the 300 ms limit during the hold window"],
+            {"targetCheck": [],
+             "profiles": [
+              {"profile": "minimal-vps", "status": "FAIL", "reasons": [],
                "slos": [
-                 {"name": "sendMessage p99", "thresholdMs": 300, "measuredMs": 328, "marginMs": -28, "pass": false},
-                 {"name": "delivery p95", "thresholdMs": 2000, "measuredMs": 177, "marginMs": 1823, "pass": true},
-                 {"name": "error rate", "threshold": "1 %", "measured": "0.18 %", "margin": "0.82 %", "pass": true}]},
+                 {"name": "sendMessage p99", "status": "MISSED", "unit": "ms", "samples": 2809,
+                  "text": "sendMessage p99 328 ms exceeds the 300 ms limit during the hold window",
+                  "measured": 328, "threshold": 300, "marginPercent": 9.3},
+                 {"name": "delivery p95", "status": "MET", "unit": "ms", "samples": 11236, "text": "delivery p95 177 ms",
+                  "measured": 177, "threshold": 2000, "marginPercent": -91.2},
+                 {"name": "error rate", "status": "MET", "unit": "%", "samples": 2809, "text": "error rate 0.18 %",
+                  "measured": 0.18, "threshold": 1, "marginPercent": -82.0}]},
               {"profile": "recommended-vps", "status": "PASS", "reasons": [],
-               "slos": [{"name": "sendMessage p99", "thresholdMs": 1000, "measuredMs": 328, "marginMs": 672, "pass": true}]}
+               "slos": [{"name": "sendMessage p99", "status": "MET", "unit": "ms", "samples": 2809,
+                         "text": "sendMessage p99 328 ms", "measured": 328, "threshold": 1000, "marginPercent": -67.2}]}
             ]}
             """);
         new CapacityResult("minimal-vps", List.of(

@@ -65,7 +65,7 @@ class RunReportWriterTest {
         String html = Files.readString(RunReportWriter.write(dir));
         assertThat(html).contains("<span class=\"badge FAIL\">FAIL</span>profile minimal-vps",
             "<span class=\"badge PASS\">PASS</span>profile recommended-vps",
-            "sendMessage p99 328 ms exceeds the 300 ms limit during the hold window", "300 ms", "-28 ms",
+            "sendMessage p99 328 ms exceeds the 300 ms limit during the hold window", "300 ms", "+9.3 %",
             "rcbench-workspace", "8.8.0", "http://127.0.0.1:3000", "1 core(s), 1,024 MB, 1 instance(s)",
             "<a href=\"gatling/rcbenchsimulation/index.html\">Gatling report</a>", "Ceiling: <strong>200 active users",
             "Knee: <strong>150 active users", "rocketchat_ddp_sessions_count", "process_cpu_seconds_total (busy cores)", "rocketchat_meteor_methods_count (rate)",
@@ -89,7 +89,7 @@ class RunReportWriterTest {
             new RunSummary.TargetInfo("remote", "Rocket.Chat", "7.0\"><script>", "https://admin:hunter2@chat.example.test/?token=sekr3t",
                 t.cores(), t.memoryMb(), 2), s.phases(), s.actions(), errors, s.deliveries(), s.injector(), 1, true,
             "javascript:alert(1)"));
-        Files.writeString(dir.resolve("verdict.json"), "{\"status\":\"fail\",\"profile\":\"<svg onload=alert(1)>\",\"reasons\":[{\"message\":\"<u>x</u>\"}]}");
+        Files.writeString(dir.resolve("verdict.json"), "{\"profiles\":[{\"status\":\"fail\",\"profile\":\"<svg onload=alert(1)>\",\"reasons\":[\"<u>x</u>\"]}]}");
         String html = Files.readString(RunReportWriter.write(dir));
         assertThat(html).doesNotContain("<img", "<b>run", "<i>profile", "<script", "hunter2", "sekr3t", "admin:", "javascript:",
             "<svg onload", "<u>x");

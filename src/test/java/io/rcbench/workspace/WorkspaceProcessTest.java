@@ -1,5 +1,6 @@
 package io.rcbench.workspace;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rcbench.ddp.Json;
@@ -28,7 +29,7 @@ class WorkspaceProcessTest {
     void workspaceAndInjectorRunOnSeparateCpusWhenThereAreEnough() throws Exception {
         CpuSet before = cpusOf("self");
         assertThat(before.size()).as("this test needs 2 CPUs").isGreaterThanOrEqualTo(2);
-        try (WorkspaceProcess p = WorkspaceProcess.start(new Envelope(1, 256), dir, "child-admin-pw", List.of())) {
+        try (WorkspaceProcess p = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 256), dir, "child-admin-pw", List.of())) {
             Observation o = p.observe();
             assertThat(o.cpus().size()).isEqualTo(1);
             assertThat(o.cpus()).isEqualTo(cpusOf(Long.toString(p.pid())));
@@ -46,7 +47,7 @@ class WorkspaceProcessTest {
     void aMachineWithFewerCpusThanTheEnvelopeGivesFewerAndSaysSo() throws Exception {
         CpuSet mine = cpusOf("self");
         int asked = mine.size() + 4; // bare metal's 6 cores on this 2-CPU machine
-        try (WorkspaceProcess p = WorkspaceProcess.start(new Envelope(asked, 256), dir, "child-admin-pw", List.of())) {
+        try (WorkspaceProcess p = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(asked, 256), dir, "child-admin-pw", List.of())) {
             Observation o = p.observe();
             assertThat(o.cpus().size()).as("CPUs really given").isEqualTo(mine.size());
             assertThat(o.sharesCpus()).as("no CPU left for the injector alone").isTrue();
@@ -57,10 +58,10 @@ class WorkspaceProcessTest {
 
     @Test
     void childJvmIsPinnedToTheEnvelopeAndServes() throws Exception {
-        try (WorkspaceProcess p = WorkspaceProcess.start(new Envelope(1, 256), dir, "child-admin-pw", List.of("--users", "3"))) {
+        try (WorkspaceProcess p = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 256), dir, "child-admin-pw", List.of("--users", "3"))) {
             String info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(p.baseUri().resolve("/api/info")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(Json.parse(info).path("product").asText()).isEqualTo(Workspace.PRODUCT);
+            assertThat(Json.parse(info).path("product").asText()).isEqualTo(WorkspaceInfo.PRODUCT);
             String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
             assertThat(status).containsPattern("Cpus_allowed_list:\\s+\\d+\\n");
             String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');

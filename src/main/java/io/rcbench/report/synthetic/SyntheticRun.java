@@ -70,23 +70,8 @@ public final class SyntheticRun {
     public static RunSummary write(Path dir, Options o) throws IOException {
         Files.createDirectories(dir);
         RunFolder folder = new RunFolder(dir);
-        SplittableRandom random = new SplittableRandom(o.seed());
-        LatencyRecorder recorder = new LatencyRecorder();
-        long durationMs = o.durationSec() * 1000L;
-        long rampEnd = durationMs / 5;
-        long holdEnd = durationMs * 9 / 10;
-        Map<String, RunSummary.ActionCounts> counts = new TreeMap<>();
-        Map<String, Long> errors = new TreeMap<>();
-        long delivered = 0;
-        long lost = 0;
-        double cpuSeconds = 0;
-        Map<String, Double> counters = new TreeMap<>();
-        double cpuMax = 0;
-        double cpuSum = 0;
-        long gcMax = 0;
-        long gcTotal = 0;
-        long lagMax = 0;
-        int previousUsers = 0;
+        Generator run = new Generator(o);
+        int intervals = o.durationSec() / o.intervalSec();
         try (OutputStream out = Files.newOutputStream(folder.latencyLog(-1));
              RunFolder.JsonLinesWriter timeline = folder.appendLines(RunFolder.TIMELINE);
              RunFolder.JsonLinesWriter server = folder.appendLines(RunFolder.SERVER_METRICS)) {
@@ -96,90 +81,159 @@ public final class SyntheticRun {
             log.outputStartTime(o.startEpochMs());
             log.setBaseTime(o.startEpochMs());
             log.outputLegend();
-            int intervals = o.durationSec() / o.intervalSec();
             for (int i = 0; i < intervals; i++) {
-                long from = (long) i * o.intervalSec() * 1000;
-                long to = from + o.intervalSec() * 1000L;
-                int users = activeUsers(to, rampEnd, holdEnd, durationMs, o.users());
-                double load = (double) users / o.users();
-                double slow = 1 + 2.5 * load * load * load;
-                Map<String, Long> done = new LinkedHashMap<>();
-                Map<String, Long> failed = new TreeMap<>();
-                int joined = Math.max(0, users - previousUsers);
-                previousUsers = users;
-                record(recorder, random, "connect", joined, 6 * slow, counts, done);
-                for (int j = 0; j < joined; j++) {
-                    recorder.record("login", 250_000);
-                    recorder.record("login.raw", 200_000);
-                }
-                counts.merge("login", new RunSummary.ActionCounts(joined, joined, 0, 0, 0), RunSummary.ActionCounts::plus);
-                done.merge("login", (long) joined, Long::sum);
-                record(recorder, random, "subscribe", joined * 3, 12 * slow, counts, done);
-                long sends = 0;
-                for (Action a : ACTIONS) {
-                    long n = poisson(random, a.perUserPerSec() * users * o.intervalSec());
-                    record(recorder, random, a.name(), n, a.baseMs() * slow, counts, done);
-                    if (a.name().equals("sendMessage")) {
-                        sends = n;
-                    }
-                }
-                long timeouts = load > 0.95 && i % 7 == 3 ? random.nextInt(1, 4) : 0;
-                long limited = load > 0.9 && i % 11 == 5 ? random.nextInt(1, 6) : 0;
-                if (timeouts > 0) {
-                    failed.put("timeout", timeouts);
-                }
-                if (limited > 0) {
-                    failed.put("rate-limited", limited);
-                }
-                failed.forEach((k, v) -> errors.merge(k, v, Long::sum));
-                if (timeouts + limited > 0) {
-                    counts.merge("sendMessage", new RunSummary.ActionCounts(timeouts + limited, 0, timeouts + limited, 0, 0),
-                        RunSummary.ActionCounts::plus);
-                }
-                long expected = sends * ROOM_FANOUT;
-                long missing = timeouts > 0 ? 1 : 0;
-                for (long d = 0; d < expected - missing; d++) {
-                    recorder.record("delivery", micros(random, 24 * slow));
-                }
-                delivered += expected - missing;
-                lost += missing;
-                Map<String, Histogram> hs = recorder.takeIntervals();
-                for (Histogram h : hs.values()) {
-                    h.setStartTimeStamp(o.startEpochMs() + from);
-                    h.setEndTimeStamp(o.startEpochMs() + to);
-                    log.outputIntervalHistogram(h);
-                }
-                double cpu = Math.min(100, 6 + 38 * load + random.nextDouble() * 4);
-                long gc = 2 + random.nextInt(0, 6 + (int) (10 * load));
-                long lag = random.nextInt(0, 3 + (int) (6 * load));
-                cpuMax = Math.max(cpuMax, cpu);
-                cpuSum += cpu;
-                gcMax = Math.max(gcMax, gc);
-                gcTotal += gc;
-                lagMax = Math.max(lagMax, lag);
-                timeline.write(new TimelinePoint(to, users, users + users / 10, done, failed, cpu, gc, lag)); // a tenth sit idle
-                cpuSeconds += o.intervalSec() * (0.05 + 0.85 * load);
-                counters.merge("rocketchat_message_sent_total", (double) sends, Double::sum);
-                for (Map.Entry<String, Long> e : done.entrySet()) {
-                    counters.merge("rocketchat_meteor_methods_count{method=\"" + e.getKey() + "\"}", (double) e.getValue(), Double::sum);
-                }
-                Map<String, Double> values = new TreeMap<>(counters);
-                values.put("rocketchat_ddp_sessions_count", (double) users);
-                values.put("rocketchat_ddp_sessions_auth", (double) users);
-                values.put("process_cpu_seconds_total", cpuSeconds);
-                values.put("process_resident_memory_bytes", (420 + 900 * load + random.nextDouble() * 20) * 1024 * 1024);
-                server.write(new ServerSample(to, values));
+                run.interval(i, log, timeline, server);
             }
             out.flush();
-            RunSummary summary = new RunSummary(o.runId(), "0.1.0-synthetic", "minimal-vps", o.startEpochMs(),
+        }
+        RunSummary summary = run.summary(intervals);
+        folder.writeSummary(summary);
+        return summary;
+    }
+
+    /**
+     * The made-up run as it goes, one interval at a time, with the totals the summary needs. Each step draws from
+     * the one random source in a fixed order, so a seed always gives the same files.
+     */
+    private static final class Generator {
+        private final Options o;
+        private final SplittableRandom random;
+        private final LatencyRecorder recorder = new LatencyRecorder();
+        private final long durationMs;
+        private final long rampEnd;
+        private final long holdEnd;
+        private final Map<String, RunSummary.ActionCounts> counts = new TreeMap<>();
+        private final Map<String, Long> errors = new TreeMap<>();
+        private final Map<String, Double> counters = new TreeMap<>();
+        private long delivered;
+        private long lost;
+        private double cpuSeconds;
+        private double cpuMax;
+        private double cpuSum;
+        private long gcMax;
+        private long gcTotal;
+        private long lagMax;
+        private int previousUsers;
+
+        Generator(Options o) {
+            this.o = o;
+            this.random = new SplittableRandom(o.seed());
+            this.durationMs = o.durationSec() * 1000L;
+            this.rampEnd = durationMs / 5;
+            this.holdEnd = durationMs * 9 / 10;
+        }
+
+        /** Interval {@code i}: the users' actions, failures and deliveries, then the latency log, timeline, server. */
+        void interval(int i, HistogramLogWriter log, RunFolder.JsonLinesWriter timeline,
+                      RunFolder.JsonLinesWriter server) throws IOException {
+            long from = (long) i * o.intervalSec() * 1000;
+            long to = from + o.intervalSec() * 1000L;
+            int users = activeUsers(to, rampEnd, holdEnd, durationMs, o.users());
+            double load = (double) users / o.users();
+            double slow = 1 + 2.5 * load * load * load;
+            Map<String, Long> done = new LinkedHashMap<>();
+            long sends = act(users, slow, done);
+            Map<String, Long> failed = fail(i, load);
+            deliver(sends, failed.containsKey("timeout"), slow);
+            for (Histogram h : recorder.takeIntervals().values()) {
+                h.setStartTimeStamp(o.startEpochMs() + from);
+                h.setEndTimeStamp(o.startEpochMs() + to);
+                log.outputIntervalHistogram(h);
+            }
+            timeline.write(health(to, users, load, done, failed));
+            cpuSeconds += o.intervalSec() * (0.05 + 0.85 * load);
+            server.write(serverSample(to, users, load, sends, done));
+        }
+
+        /** New users connect, log in and subscribe; everyone acts at the mix's rates. Returns the messages sent. */
+        private long act(int users, double slow, Map<String, Long> done) {
+            int joined = Math.max(0, users - previousUsers);
+            previousUsers = users;
+            record(recorder, random, "connect", joined, 6 * slow, counts, done);
+            for (int j = 0; j < joined; j++) {
+                recorder.record("login", 250_000);
+                recorder.record("login.raw", 200_000);
+            }
+            counts.merge("login", new RunSummary.ActionCounts(joined, joined, 0, 0, 0), RunSummary.ActionCounts::plus);
+            done.merge("login", (long) joined, Long::sum);
+            record(recorder, random, "subscribe", joined * 3, 12 * slow, counts, done);
+            long sends = 0;
+            for (Action a : ACTIONS) {
+                long n = poisson(random, a.perUserPerSec() * users * o.intervalSec());
+                record(recorder, random, a.name(), n, a.baseMs() * slow, counts, done);
+                if (a.name().equals("sendMessage")) {
+                    sends = n;
+                }
+            }
+            return sends;
+        }
+
+        /** A few timeouts and rate-limit refusals of sends near the top of the load, by kind. */
+        private Map<String, Long> fail(int i, double load) {
+            Map<String, Long> failed = new TreeMap<>();
+            long timeouts = load > 0.95 && i % 7 == 3 ? random.nextInt(1, 4) : 0;
+            long limited = load > 0.9 && i % 11 == 5 ? random.nextInt(1, 6) : 0;
+            if (timeouts > 0) {
+                failed.put("timeout", timeouts);
+            }
+            if (limited > 0) {
+                failed.put("rate-limited", limited);
+            }
+            failed.forEach((k, v) -> errors.merge(k, v, Long::sum));
+            if (timeouts + limited > 0) {
+                counts.merge("sendMessage", new RunSummary.ActionCounts(timeouts + limited, 0, timeouts + limited, 0, 0),
+                    RunSummary.ActionCounts::plus);
+            }
+            return failed;
+        }
+
+        /** Each message reaches {@link #ROOM_FANOUT} members; one is lost in an interval with timeouts. */
+        private void deliver(long sends, boolean timedOut, double slow) {
+            long expected = sends * ROOM_FANOUT;
+            long missing = timedOut ? 1 : 0;
+            for (long d = 0; d < expected - missing; d++) {
+                recorder.record("delivery", micros(random, 24 * slow));
+            }
+            delivered += expected - missing;
+            lost += missing;
+        }
+
+        /** The interval's timeline point with the injector's health, which grows with the load. */
+        private TimelinePoint health(long to, int users, double load, Map<String, Long> done, Map<String, Long> failed) {
+            double cpu = Math.min(100, 6 + 38 * load + random.nextDouble() * 4);
+            long gc = 2 + random.nextInt(0, 6 + (int) (10 * load));
+            long lag = random.nextInt(0, 3 + (int) (6 * load));
+            cpuMax = Math.max(cpuMax, cpu);
+            cpuSum += cpu;
+            gcMax = Math.max(gcMax, gc);
+            gcTotal += gc;
+            lagMax = Math.max(lagMax, lag);
+            return new TimelinePoint(to, users, users + users / 10, done, failed, cpu, gc, lag); // a tenth sit idle
+        }
+
+        /** The target's Prometheus series at the interval's end: counters so far, sessions, CPU, memory. */
+        private ServerSample serverSample(long to, int users, double load, long sends, Map<String, Long> done) {
+            counters.merge("rocketchat_message_sent_total", (double) sends, Double::sum);
+            for (Map.Entry<String, Long> e : done.entrySet()) {
+                counters.merge("rocketchat_meteor_methods_count{method=\"" + e.getKey() + "\"}", (double) e.getValue(),
+                    Double::sum);
+            }
+            Map<String, Double> values = new TreeMap<>(counters);
+            values.put("rocketchat_ddp_sessions_count", (double) users);
+            values.put("rocketchat_ddp_sessions_auth", (double) users);
+            values.put("process_cpu_seconds_total", cpuSeconds);
+            values.put("process_resident_memory_bytes", (420 + 900 * load + random.nextDouble() * 20) * 1024 * 1024);
+            return new ServerSample(to, values);
+        }
+
+        RunSummary summary(int intervals) {
+            return new RunSummary(o.runId(), "0.1.0-synthetic", "minimal-vps", o.startEpochMs(),
                 o.startEpochMs() + durationMs,
                 new RunSummary.TargetInfo("embedded", "rcbench-workspace", "8.8.0", "http://127.0.0.1:3000", 1, 1024, 1),
                 new RunSummary.Phases(0, rampEnd, holdEnd, o.users(), o.users(), o.users()), counts, errors,
                 new RunSummary.Deliveries(delivered + lost, delivered, lost),
                 new RunSummary.InjectorSummary(cpuMax, cpuSum / intervals, gcMax, gcTotal, lagMax, 2, 2048), 1, false,
                 "gatling/rcbenchsimulation/index.html");
-            folder.writeSummary(summary);
-            return summary;
         }
     }
 

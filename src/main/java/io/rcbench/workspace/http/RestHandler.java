@@ -19,7 +19,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.rcbench.ddp.Json;
-import io.rcbench.workspace.Workspace;
+import io.rcbench.workspace.info.WorkspaceInfo;
 import io.rcbench.workspace.rest.RestResponse;
 import io.rcbench.workspace.rest.RestRouter;
 import java.io.IOException;
@@ -150,7 +150,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void headers(HttpResponse res, RestResponse r, boolean keepAlive) {
         r.headers().forEach((k, v) -> res.headers().set(k, v));
-        res.headers().set("X-Powered-By", Workspace.PRODUCT);
+        res.headers().set("X-Powered-By", WorkspaceInfo.PRODUCT);
         HttpUtil.setKeepAlive(res, keepAlive);
     }
 }

@@ -46,7 +46,7 @@ public final class WorkspaceMetrics implements AutoCloseable {
         Info info = Info.builder().name("rcbench_workspace")
             .help("what this server is: an rcbench workspace speaking the Rocket.Chat protocol")
             .labelNames("product", "version", "protocol").register(registry);
-        info.setLabelValues("rcbench-workspace", version, io.rcbench.workspace.Workspace.PROTOCOL_LINE);
+        info.setLabelValues("rcbench-workspace", version, io.rcbench.workspace.info.WorkspaceInfo.PROTOCOL_LINE);
         JvmMetrics.builder().register(registry);
     }
 

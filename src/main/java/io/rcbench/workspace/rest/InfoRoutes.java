@@ -1,8 +1,8 @@
 package io.rcbench.workspace.rest;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rcbench.ddp.Json;
-import io.rcbench.workspace.Workspace;
 import io.rcbench.workspace.rest.RestRouter.Access;
 import io.rcbench.workspace.rest.RestRouter.Limit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,9 +18,9 @@ public final class InfoRoutes {
 
     public static void register(RestRouter router) {
         router.add("GET", "/api/info", Access.PUBLIC, Limit.NONE, req -> {
-            ObjectNode body = Json.object().put("version", Workspace.PROTOCOL_VERSION).put("product", Workspace.PRODUCT);
-            body.set("rcbench", Json.object().put("product", Workspace.PRODUCT).put("version", Workspace.VERSION)
-                .put("protocol", Workspace.PROTOCOL_LINE)
+            ObjectNode body = Json.object().put("version", WorkspaceInfo.PROTOCOL_VERSION).put("product", WorkspaceInfo.PRODUCT);
+            body.set("rcbench", Json.object().put("product", WorkspaceInfo.PRODUCT).put("version", WorkspaceInfo.version())
+                .put("protocol", WorkspaceInfo.PROTOCOL_LINE)
                 .put("note", "a Rocket.Chat-compatible protocol stand-in, not Rocket.Chat"));
             body.set("minimumClientVersions", Json.object().put("desktop", "3.9.6").put("mobile", "4.39.0"));
             return RestResponse.ok(body);

@@ -42,7 +42,7 @@ public final class IdleConnectionsProbe {
         }
         boolean wss = args.length > 2 && args[2].equals("wss");
         Process relay = null;
-        try (WorkspaceProcess ws = WorkspaceProcess.start(new Envelope(1, 2048), data, RandomId.secret(24), wsArgs);
+        try (WorkspaceProcess ws = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 2048), data, RandomId.secret(24), wsArgs);
              DdpClients clients = DdpClients.create(2)) {
             DdpClientConfig cfg = DdpClientConfig.of(URI.create("ws://127.0.0.1:" + ws.baseUri().getPort()));
             if (wss) {

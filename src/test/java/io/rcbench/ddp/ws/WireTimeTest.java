@@ -33,7 +33,7 @@ class WireTimeTest {
     void rawMedianIsWithinABoundOfTheWire(@TempDir Path dir) throws Exception {
         AtomicReference<RecordingProxy> proxy = new AtomicReference<>();
         try {
-            AccuracyBench.Result r = AccuracyBench.run(dir, FaultConfig.NONE, 4, 5, Duration.ofSeconds(15), System.out,
+            AccuracyBench.Result r = AccuracyBench.run(io.rcbench.cli.Wiring.adapters(), dir, FaultConfig.NONE, 4, 5, Duration.ofSeconds(15), System.out,
                 ws -> {
                     try {
                         proxy.set(new RecordingProxy(new InetSocketAddress(ws.getHost(), ws.getPort())));

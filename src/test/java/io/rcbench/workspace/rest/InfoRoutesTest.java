@@ -1,9 +1,9 @@
 package io.rcbench.workspace.rest;
 
+import io.rcbench.workspace.info.WorkspaceInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rcbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/info} names the server truthfully; unknown routes are a JSON 404. */
@@ -11,10 +11,10 @@ class InfoRoutesTest extends SharedWorkspaceTest {
     @Test
     void infoNeedsNoAuthAndNamesTheStandIn() throws Exception {
         JsonNode b = ok(anonymous().get("/api/info"));
-        assertThat(b.path("version").asText()).isEqualTo(Workspace.PROTOCOL_VERSION).startsWith("8.");
+        assertThat(b.path("version").asText()).isEqualTo(WorkspaceInfo.PROTOCOL_VERSION).startsWith("8.");
         assertThat(b.path("minimumClientVersions").has("desktop")).isTrue();
         assertThat(b.path("rcbench").path("product").asText()).isEqualTo("rcbench-workspace");
-        assertThat(b.path("rcbench").path("version").asText()).isEqualTo(Workspace.VERSION);
+        assertThat(b.path("rcbench").path("version").asText()).isEqualTo(WorkspaceInfo.version());
         assertThat(b.path("rcbench").path("note").asText()).contains("not Rocket.Chat");
     }
 

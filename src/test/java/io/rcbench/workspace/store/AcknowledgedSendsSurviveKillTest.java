@@ -47,7 +47,7 @@ class AcknowledgedSendsSurviveKillTest {
         WorkspaceConfig.NO_RATE_LIMITS.forEach((k, v) -> args.addAll(List.of("--setting", k + "=" + v)));
         Set<String> acked = ConcurrentHashMap.newKeySet();
         String rid;
-        try (WorkspaceProcess ws = WorkspaceProcess.start(new Envelope(1, 256), dir, ADMIN_PASSWORD, args)) {
+        try (WorkspaceProcess ws = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 256), dir, ADMIN_PASSWORD, args)) {
             Session admin = Session.login(ws.baseUri());
             rid = admin.post("/api/v1/channels.create", Json.object().put("name", "durable")).path("channel").path("_id").asText();
             AtomicBoolean stop = new AtomicBoolean();
@@ -72,7 +72,7 @@ class AcknowledgedSendsSurviveKillTest {
                 assertThat(t.isAlive()).as(t.getName() + " ended").isFalse();
             }
         }
-        try (WorkspaceProcess ws = WorkspaceProcess.start(new Envelope(1, 256), dir, ADMIN_PASSWORD, args)) {
+        try (WorkspaceProcess ws = WorkspaceProcess.start(io.rcbench.cli.Wiring.workspaceEntry(), new Envelope(1, 256), dir, ADMIN_PASSWORD, args)) {
             Set<String> stored = history(Session.login(ws.baseUri()), rid);
             Set<String> missing = new HashSet<>(acked);
             missing.removeAll(stored);

@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.run;
 
 import io.rcbench.profile.ActivityMix;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * messages: each type's memberships are dealt to its size classes in proportion to the class's message share (rooms
  * capped at the neighbourhood), and filled by consecutive runs of one shuffled order of its users, so every user gets
  * the same number of memberships, one or so. Direct messages pair each user with its neighbours at distance 1..k in
- * another shuffled order. No room spans two neighbourhoods: a shard takes whole ones (see {@link Shard}).
+ * another shuffled order. No room spans two neighbourhoods: a shard takes whole ones (see job.Shard).
  */
 public final class RoomLayout {
     /** The smallest neighbourhood: a team whose members share several rooms and direct messages. */

@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.sut;
 
 import io.rcbench.rocketchat.Credentials;
 import io.rcbench.rocketchat.RateLimitSettings;

@@ -1,9 +1,10 @@
-package io.rcbench.job;
+package io.rcbench.sut;
 
 import io.rcbench.rocketchat.IncomingWebhook;
 import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.rocketchat.RocketChatException;
 import io.rcbench.run.LoadPlan;
+import io.rcbench.run.Population;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

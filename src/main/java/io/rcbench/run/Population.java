@@ -1,6 +1,5 @@
-package io.rcbench.job;
+package io.rcbench.run;
 
-import io.rcbench.run.Membership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

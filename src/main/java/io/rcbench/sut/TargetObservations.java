@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.sut;
 
 import io.rcbench.verdict.ObservedTarget;
 import io.rcbench.workspace.Observation;

@@ -1,4 +1,4 @@
-package io.rcbench.job;
+package io.rcbench.sut;
 
 /** The target cannot be load-tested as asked; the message says what is wrong and what to do. No load was sent. */
 public final class PreflightException extends Exception {
