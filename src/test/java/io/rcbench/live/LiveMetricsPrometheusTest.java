@@ -85,14 +85,23 @@ class LiveMetricsPrometheusTest {
                 System.out.printf("%s p95 over the hold: report %.4f s (%d values), Prometheus %.4f s (%.0f values)%n",
                     metric, reportP95, exact.getTotalCount(), promP95, holdCount);
                 // a live value's phase is that of its recording time, the report's that of its 1 s interval's
-                // start: the two hold windows differ by under one interval at each end
-                assertThat(holdCount).as("%s values in the hold", metric)
-                    .isCloseTo(exact.getTotalCount(), org.assertj.core.data.Percentage.withPercentage(25));
-                double[] bucket = bucketOf(promP95);
-                assertThat(reportP95).as("%s: the report's p95 lies in the bucket Prometheus interpolated in, %s",
-                    metric, java.util.Arrays.toString(bucket)).isBetween(bucket[0], bucket[1]);
+                // start: the two hold windows differ by under one interval at each end (a few values when sends are
+                // sparse, as on a loaded CI machine)
+                assertThat(Math.abs(holdCount - exact.getTotalCount())).as("%s values in the hold: %.0f vs %d", metric,
+                    holdCount, exact.getTotalCount()).isLessThanOrEqualTo(Math.max(3, 0.25 * exact.getTotalCount()));
+                // so the two p95s may fall on either side of a bucket boundary: within one bucket of each other
+                double[] bucket = widened(bucketOf(promP95));
+                assertThat(reportP95).as("%s: the report's p95 lies within a bucket of Prometheus's, %s", metric,
+                    java.util.Arrays.toString(bucket)).isBetween(bucket[0], bucket[1]);
             }
         }
+    }
+
+    /** {@code b} with the buckets on either side of it. */
+    private static double[] widened(double[] b) {
+        double lower = bucketOf(Math.nextDown(b[0]))[0];
+        double upper = b[1] == Double.MAX_VALUE ? b[1] : bucketOf(Math.nextUp(b[1]))[1];
+        return new double[] {b[0] <= 0 ? 0 : lower, upper};
     }
 
     /** [lower, upper] bounds of the classic bucket holding {@code v}. */
