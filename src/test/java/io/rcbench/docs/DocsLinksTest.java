@@ -96,6 +96,8 @@ class DocsLinksTest {
         assertThat(problem(md, "pom.xml")).isNull();
         CommandLine cli = new CommandLine(new Main());
         assertThat(problem(cli, "bench-nothing --x")).isEqualTo("no subcommand 'bench-nothing'");
+        assertThat(problem(cli, "--version")).isNull();
+        assertThat(problem(cli, "--nothing")).isEqualTo("rcbench has no option --nothing");
         assertThat(problem(cli, "run --profile minimal-vps --no-such-option")).isEqualTo("run has no option --no-such-option");
         assertThat(problem(cli, "profiles show minimal-vps --set hold.seconds=60")).isNull();
     }
@@ -126,6 +128,10 @@ class DocsLinksTest {
     private static String problem(CommandLine cli, String line) {
         List<String> words = new ArrayList<>(Arrays.asList(line.split("\\s+")));
         String sub = words.remove(0);
+        if (sub.startsWith("--")) {
+            // an option of rcbench itself (--version, --help)
+            return cli.getCommandSpec().findOption(sub) != null ? null : "rcbench has no option " + sub;
+        }
         if (!cli.getSubcommands().containsKey(sub)) {
             return "no subcommand '" + sub + "'";
         }
