@@ -97,27 +97,11 @@ public final class RoomRoutes {
             throw new MeteorError(403, "unauthorized");
         }
         long latest = req.query("latest") == null ? Long.MAX_VALUE : instant(req.query("latest"), "latest");
-        int count = (int) Math.min(nonNegative(req.query("count"), "count", 20), 1000);
-        int offset = (int) Math.min(nonNegative(req.query("offset"), "offset", 0), Integer.MAX_VALUE);
+        int count = (int) Math.min(Paging.number(req.query("count"), "count", 20), 1000);
+        int offset = (int) Math.min(Paging.number(req.query("offset"), "offset", 0), Integer.MAX_VALUE);
         ArrayNode list = Json.array();
         stores.messages.history(rid, latest, count, offset).forEach(list::add);
         return RestResponse.ok(Json.object().set("messages", list));
-    }
-
-    /** A query number that must be a non-negative integer; absent gives {@code absent}; anything else is a 400. */
-    private static long nonNegative(String value, String name, long absent) {
-        if (value == null) {
-            return absent;
-        }
-        try {
-            long n = Long.parseLong(value);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 400
-        }
-        throw new MeteorError("error-invalid-params", "The parameter \"" + name + "\" must be a non-negative integer");
     }
 
     private static long instant(String value, String name) {
