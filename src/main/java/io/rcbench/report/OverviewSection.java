@@ -75,6 +75,10 @@ final class OverviewSection {
         } else {
             kv(b, "target", "not recorded");
         }
+        if (!run.targetCheck().isEmpty()) {
+            // observed, not assumed: each line is one dimension of the envelope against the profile
+            kv(b, "envelope check", String.join("<br>", run.targetCheck().stream().map(Html::esc).toList()));
+        }
         RunSummary.Phases p = s.phases();
         if (p != null) {
             kv(b, "users", Html.count(p.activeUsers()) + " active, " + Html.count(p.connectedUsers()) + " connected, "

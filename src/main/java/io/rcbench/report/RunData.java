@@ -19,13 +19,15 @@ import java.util.Optional;
  * @param folder   the run folder
  * @param summary  {@code summary.json}
  * @param verdicts the profiles' verdicts from {@code verdict.json}, empty when none was evaluated
+ * @param targetCheck the envelope check's lines from {@code verdict.json} (observed vs the profile), empty when none
  * @param timeline {@code timeline.jsonl}
  * @param server   {@code server-metrics.jsonl}
  * @param latency  the latency logs, digested
  * @param capacity {@code capacity.json}, for capacity runs
  */
-public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> verdicts, List<TimelinePoint> timeline,
-                      List<ServerSample> server, LatencyDigest latency, Optional<CapacityResult> capacity) {
+public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> verdicts, List<String> targetCheck,
+                      List<TimelinePoint> timeline, List<ServerSample> server, LatencyDigest latency,
+                      Optional<CapacityResult> capacity) {
 
     /** Reads a run folder; a missing or malformed {@code summary.json} is an error naming the file. */
     public static RunData read(Path dir) throws IOException {
@@ -40,11 +42,13 @@ public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> ve
             throw new IOException(folder.summaryFile() + ": " + e.getMessage(), e);
         }
         List<VerdictView> verdicts = List.of();
+        List<String> targetCheck = List.of();
         Path verdictFile = dir.resolve(RunFolder.VERDICT);
         if (Files.isRegularFile(verdictFile)) {
             try {
                 JsonNode v = VerdictView.MAPPER.readTree(verdictFile.toFile());
                 verdicts = VerdictView.parse(v);
+                targetCheck = VerdictView.targetCheck(v);
             } catch (IOException e) {
                 throw new IOException(verdictFile + ": " + e.getMessage(), e);
             }
@@ -53,7 +57,7 @@ public record RunData(RunFolder folder, RunSummary summary, List<VerdictView> ve
         boolean hold = p != null && p.holdEndMs() > p.holdStartMs();
         LatencyDigest latency = LatencyDigest.read(folder.latencyLogs(), hold ? p.holdStartMs() : 0,
             hold ? p.holdEndMs() : Long.MAX_VALUE);
-        return new RunData(folder, summary, verdicts, folder.readTimeline(), folder.readServerMetrics(), latency,
+        return new RunData(folder, summary, verdicts, targetCheck, folder.readTimeline(), folder.readServerMetrics(), latency,
             CapacityResult.read(dir));
     }
 

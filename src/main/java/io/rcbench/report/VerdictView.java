@@ -31,6 +31,15 @@ public record VerdictView(String profile, String status, List<String> reasons, L
         return out;
     }
 
+    /** The envelope check's lines of {@code root} (a {@code verdict.json}): what was observed of the target. */
+    public static List<String> targetCheck(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        if (root != null) {
+            root.path("targetCheck").forEach(l -> out.add(l.asText()));
+        }
+        return List.copyOf(out);
+    }
+
     private static VerdictView one(JsonNode v) {
         String profile = firstNonNull(text(v, "profile"), "run");
         String status = text(v, "status");

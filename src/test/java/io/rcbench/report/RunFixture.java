@@ -45,7 +45,7 @@ final class RunFixture {
             }
         }
         Files.writeString(dir.resolve("verdict.json"), """
-            {"targetCheck": [],
+            {"targetCheck": ["cores: 1 (profile 1)", "memory limit: 512 MB (profile 1024 MB) <smaller>"],
              "profiles": [
               {"profile": "minimal-vps", "status": "FAIL", "reasons": [],
                "slos": [

@@ -69,7 +69,8 @@ class RunReportWriterTest {
             "rcbench-workspace", "8.8.0", "http://127.0.0.1:3000", "1 core(s), 1,024 MB, 1 instance(s)",
             "<a href=\"gatling/rcbenchsimulation/index.html\">Gatling report</a>", "Ceiling: <strong>200 active users",
             "Knee: <strong>150 active users", "rocketchat_ddp_sessions_count", "process_cpu_seconds_total (busy cores)", "rocketchat_meteor_methods_count (rate)",
-            "Injector CPU", "errors/s", "hold window");
+            "Injector CPU", "errors/s", "hold window",
+            "envelope check", "cores: 1 (profile 1)<br>memory limit: 512 MB (profile 1024 MB) &lt;smaller&gt;");
         // 11 actions in the hold window + delivery distribution plots, 7 timelines, 6 server families, 2 capacity curves
         assertThat(count(html, "<svg xmlns")).isEqualTo(12 + 7 + 6 + 2);
         assertThat(count(html, "<rect class=\"band\"")).isGreaterThanOrEqualTo(13);
