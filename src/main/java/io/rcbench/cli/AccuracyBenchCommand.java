@@ -32,8 +32,10 @@ final class AccuracyBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FaultConfig faults = stall != null ? FaultConfig.NONE.withStall(stall) : FaultConfig.NONE.withLatency("sendMessage=" + latency);
-        Path dir = Files.createTempDirectory("rcbench-accuracy-");
-        AccuracyBench.Result r = AccuracyBench.run(Wiring.adapters(), dir, faults, senders, perSecond, Duration.ofSeconds(seconds), System.out);
+        AccuracyBench.Result r;
+        try (ScratchFolder dir = new ScratchFolder("rcbench-accuracy-")) {
+            r = AccuracyBench.run(Wiring.adapters(), dir.path(), faults, senders, perSecond, Duration.ofSeconds(seconds), System.out);
+        }
         AccuracyBench.print(r, faults, System.out);
         return 0;
     }

@@ -28,8 +28,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var o = new DeliveryBench.Options(sessions, rooms, senders, rates, stepSeconds, new Envelope(cores, memoryMb), !noDeflate);
-        Path data = Files.createTempDirectory("rcbench-bench-");
-        var steps = new DeliveryBench(Wiring.workspaceEntry()).run(o, data, System.out);
+        List<DeliveryBench.Step> steps;
+        try (ScratchFolder data = new ScratchFolder("rcbench-bench-")) {
+            steps = new DeliveryBench(Wiring.workspaceEntry()).run(o, data.path(), System.out);
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(DeliveryBench.toJson(o, steps)));
         System.out.println("written " + out);
