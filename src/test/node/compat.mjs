@@ -11,77 +11,7 @@
 // Output: one JSON line per step on stdout, e.g. {"step":"login","ok":true,"ms":41,"userId":"..."}.
 // Exit status: 0 when every step passed; 1 at the first failing step; 2 on the overall timeout; 64 on bad usage.
 
-import { Rocketchat } from '@rocket.chat/sdk';
-
-const [argUrl, argUser, argPassword, argRoom] = process.argv.slice(2);
-const url = argUrl || process.env.RC_URL;
-const username = argUser || process.env.RC_USERNAME;
-const password = argPassword || process.env.RC_PASSWORD;
-const roomName = argRoom || process.env.RC_ROOM;
-const timeoutMs = Number(process.env.RC_TIMEOUT_MS || 30000);
-const debug = process.env.RC_COMPAT_DEBUG === '1';
-
-function emit(line) {
-  process.stdout.write(JSON.stringify(line) + '\n');
-}
-
-function describe(err) {
-  if (err instanceof Error) return err.message || String(err);
-  try {
-    return JSON.stringify(err);
-  } catch {
-    return String(err);
-  }
-}
-
-if (!url || !username || !password || !roomName) {
-  emit({ step: 'usage', ok: false, error: 'need url, username, password and room (argv or RC_URL, RC_USERNAME, RC_PASSWORD, RC_ROOM)' });
-  process.exit(64);
-}
-
-if (typeof fetch !== 'function') {
-  emit({ step: 'usage', ok: false, error: `the SDK's REST client needs a global fetch (Node.js 18+); this is ${process.version}` });
-  process.exit(64);
-}
-
-// The SDK logs request bodies and frames verbatim; keep passwords and tokens out of the log.
-const redact = (line) => line.replace(/"(password|authToken|token|resume)":"[^"]*"/g, '"$1":"<redacted>"');
-const stderrLog = (level) => (...args) => {
-  // The driver also debug-logs each parsed frame as an object, right before the same frame as text: skip it.
-  if ((debug && (level !== 'debug' || typeof args[0] === 'string')) || level === 'error') {
-    process.stderr.write(redact(`[sdk ${level}] ${args.map((a) => (typeof a === 'string' ? a : describe(a))).join(' ')}`) + '\n');
-  }
-};
-const logger = {
-  debug: stderrLog('debug'),
-  info: stderrLog('info'),
-  warn: stderrLog('warn'),
-  warning: stderrLog('warn'),
-  error: stderrLog('error'),
-};
-
-let current = 'start';
-const overall = setTimeout(() => {
-  emit({ step: current, ok: false, error: `timed out: the whole run exceeded ${timeoutMs} ms` });
-  process.exit(2);
-}, timeoutMs);
-
-/** Runs one step; prints its line; exits 1 if it throws. Returns what the step returned. */
-async function step(name, run) {
-  current = name;
-  const started = Date.now();
-  try {
-    const details = (await run()) || {};
-    emit({ step: name, ok: true, ms: Date.now() - started, ...details });
-    return details;
-  } catch (err) {
-    emit({ step: name, ok: false, ms: Date.now() - started, error: describe(err) });
-    process.exit(1);
-  }
-}
-
-// The REST client prefixes the host to /api/v1/...; the DDP driver derives ws://<host>/websocket from it.
-const client = new Rocketchat({ host: url.replace(/\/+$/, ''), useSsl: url.startsWith('https:'), logger });
+import { client, describe, finish, password, roomName, step, username } from './compat-harness.mjs';
 
 await step('connect', async () => {
   await client.connect();
@@ -156,6 +86,4 @@ await step('disconnect', async () => {
   return {};
 });
 
-clearTimeout(overall);
-emit({ step: 'done', ok: true });
-process.exit(0);
+finish();
