@@ -38,6 +38,8 @@ public final class Chat {
     private static final String UPLOAD_CLASS = "rcb.uploadClass";
     private static final String FILE_ID = "rcb.fileId";
     private static final String DOWNLOAD = "rcb.download";
+    private static final String SENT_MS = "rcb.sentMs";
+    private static final String SERVER_TS = "rcb.serverTs";
     private static final byte[] NOISE = noise(10 * 1024 * 1024);
 
     private Chat() {
@@ -272,16 +274,23 @@ public final class Chat {
      */
     public static ChainBuilder sendText() {
         if (rest()) {
-            return exec(s -> s.set("rcb.msg", compose(s)))
+            return exec(s -> s.set("rcb.msg", compose(s)).set(SENT_MS, System.currentTimeMillis()))
                 .exec(Measured.http(s -> "sendMessage", exec(Measured.checked(auth(http("sendMessage")
                     .post(ChatMethods.SEND_MESSAGE_PATH).body(StringBody(s -> {
                         Message m = s.get("rcb.msg");
                         m.register(s);
                         return ChatMethods.sendMessageBody(m.id, m.rid, m.text).toString();
-                    })).asJson()).check(bodyString().transform(ChatMethods::insertedOverRest).is(true)))),
+                    })).asJson()).check(bodyString().transform(ChatMethods::insertedOverRest).is(true),
+                        jsonPath("$.message.ts").optional().saveAs(SERVER_TS)))),
                     (s, ok) -> {
                         if (!ok) {
                             run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
+                        } else if (s.contains(SERVER_TS)) {
+                            // the clock offset from REST sends too: a REST run calls no DDP method to sample it on
+                            long serverMs = ChatMethods.restTimestamp(s.getString(SERVER_TS));
+                            if (serverMs > 0) {
+                                run().metrics().clock().sample(s.getLong(SENT_MS), System.currentTimeMillis(), serverMs);
+                            }
                         }
                     }));
         }
