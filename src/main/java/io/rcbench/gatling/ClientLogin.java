@@ -43,11 +43,13 @@ public final class ClientLogin {
     public static Function<Session, Session> chooseClient() {
         return s -> {
             LoadPlan plan = RunContext.current().plan();
-            double share = plan.rates().mobileShare();
-            boolean mobile = share > 0
-                && new SplittableRandom(plan.seed() * 7_919L + s.getInt(Chat.INDEX)).nextDouble() < share;
-            return s.set(MOBILE, mobile);
+            return s.set(MOBILE, mobile(plan.seed(), s.getInt(Chat.INDEX), plan.rates().mobileShare()));
         };
+    }
+
+    /** Whether account {@code index} is on the mobile app in a run of {@code seed} with {@code share} mobile users. */
+    static boolean mobile(long seed, int index, double share) {
+        return share > 0 && new SplittableRandom(seed * 7_919L + index).nextDouble() < share;
     }
 
     /** The user's client kind (web unless {@link #chooseClient()} said mobile). */
