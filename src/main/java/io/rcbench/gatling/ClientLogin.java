@@ -164,7 +164,8 @@ public final class ClientLogin {
     private static CompletableFuture<Credentials> authenticate(ClientCalls calls, Session s, boolean resume,
                                                                ActionTransport transport) {
         String username = Chat.username(s);
-        if (resume) {
+        // a client whose first login failed has no token to resume with: it logs in with the password again
+        if (resume && s.contains(Ddp.TOKEN) && s.contains(Ddp.UID)) {
             return resume(calls, new Credentials(s.getString(Ddp.UID), username, s.getString(Ddp.TOKEN)));
         }
         if (transport == ActionTransport.REST) {
