@@ -84,7 +84,7 @@ public final class ClientLogin {
                         ClientCalls anonymous = new ClientCalls(rest(plan), Ddp.client(connected), timer);
                         CompletableFuture<Void> before = mobile ? CompletableFuture.completedFuture(null)
                             : WebClientLogin.beforeLogin(anonymous, transport);
-                        return before.thenCompose(v -> authenticate(anonymous, connected, resume, transport))
+                        return before.thenCompose(v -> authenticate(anonymous, connected, resume, transport, !mobile))
                             .thenCompose(c -> {
                                 ClientCalls calls = anonymous.as(c);
                                 Session in = connected.set(Ddp.UID, c.userId()).set(Ddp.TOKEN, c.authToken())
@@ -146,7 +146,7 @@ public final class ClientLogin {
                     }
                 };
                 ClientCalls calls = new ClientCalls(rest(run.plan()), Ddp.client(s), timer);
-                return authenticate(calls, s, false, transport(run.plan())).thenApply(c -> {
+                return authenticate(calls, s, false, transport(run.plan()), false).thenApply(c -> {
                     ((ChatUser) s.get(ChatUser.KEY)).answerOverRest(transport(run.plan()) == ActionTransport.REST
                         ? rest(run.plan()).withCredentials(c) : null);
                     return s.set(Ddp.UID, c.userId()).set(Ddp.TOKEN, c.authToken()).set(Ddp.USERNAME, c.username());
@@ -157,12 +157,14 @@ public final class ClientLogin {
     }
 
     /**
-     * The credentials: with the stored token a DDP {@code login {resume}} ({@code resume}); else, over DDP, the
-     * password digest ({@code authenticate}), over REST {@code /api/v1/login} ({@code authenticate}) then the resume
-     * that authenticates the stream connection ({@code resume}).
+     * The credentials: with the stored token a DDP {@code login {resume}} ({@code resume}); else the password
+     * ({@code authenticate}) then the resume that authenticates the stream connection ({@code resume}): over REST
+     * {@code /api/v1/login}; over DDP the web client's {@code method.callAnon/login} with the password digest (its
+     * ddpOverREST sends a password login over REST and then {@code Meteor.loginWithToken} on the socket), the
+     * mobile app's and a bot's DDP {@code login} with the digest (no resume needed: the socket is logged in).
      */
     private static CompletableFuture<Credentials> authenticate(ClientCalls calls, Session s, boolean resume,
-                                                               ActionTransport transport) {
+                                                               ActionTransport transport, boolean webClient) {
         String username = Chat.username(s);
         // a client whose first login failed has no token to resume with: it logs in with the password again
         if (resume && s.contains(Ddp.TOKEN) && s.contains(Ddp.UID)) {
@@ -175,6 +177,13 @@ public final class ClientLogin {
                     JsonNode data = r.path("data");
                     return resume(calls, new Credentials(data.path("userId").asText(), username,
                         data.path("authToken").asText()));
+                });
+        }
+        if (webClient) {
+            return calls.method("authenticate", "login", LoginRequests.password(username, Chat.password(s)))
+                .thenCompose(r -> {
+                    JsonNode in = ChatMethods.loggedIn(r);
+                    return resume(calls, new Credentials(in.path("id").asText(), username, in.path("token").asText()));
                 });
         }
         return calls.ddpMethod("authenticate", "login", LoginRequests.password(username, Chat.password(s)))

@@ -56,6 +56,7 @@ public final class ClientCalls {
 
     /**
      * {@code POST /api/v1/method.call/<method>} ({@code method.callAnon} when not logged in): the method's result.
+     * (The URL segment is the method with {@code /} as {@code :}, as the web client sends it.)
      * Fails with the method's error (errorType = its {@code error}) even though the HTTP answer is 200.
      */
     public CompletableFuture<JsonNode> method(String metric, String method, JsonNode... params) {
@@ -66,7 +67,8 @@ public final class ClientCalls {
         String route = rest.credentials().isPresent() ? "/api/v1/method.call/" : "/api/v1/method.callAnon/";
         JsonNode body = Json.object().put("message", Json.write(Json.object().put("msg", "method").put("id", "1")
             .put("method", method).set("params", p)));
-        return timed(metric, () -> rest.postAsync(route + RestClient.encode(method), body)
+        // the URL names the method as the web client's ddpOverREST does ('/' as ':'); the server reads the frame
+        return timed(metric, () -> rest.postAsync(route + RestClient.encode(method.replace('/', ':')), body)
             .thenApply(r -> methodResult(method, r.body())));
     }
 
