@@ -18,9 +18,13 @@ final class LoginBreakdown {
     private LoginBreakdown() {
     }
 
-    /** The section, or "" when the run recorded no {@code login} (a run before client sequences existed). */
+    /**
+     * The section, or "" for a run recorded before client sequences existed (its {@code login} was the DDP call
+     * alone): such a run has none of the names only the sequences record.
+     */
     static String html(Map<String, Histogram> wholeRun) {
-        if (!wholeRun.containsKey(MetricNames.LOGIN)) {
+        if (!wholeRun.containsKey(MetricNames.LOGIN) || !(wholeRun.containsKey(MetricNames.SETTINGS)
+            || wholeRun.containsKey(MetricNames.ME) || wholeRun.containsKey(MetricNames.OPEN_ROOM))) {
             return "";
         }
         StringBuilder b = new StringBuilder("<section id=\"login\"><h2>Login and room opening, call by call (whole run)</h2>")
