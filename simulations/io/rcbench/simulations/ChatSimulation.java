@@ -19,7 +19,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.rcbench.gatling.Chat;
-import io.rcbench.gatling.Ddp;
+import io.rcbench.gatling.ClientLogin;
 import io.rcbench.gatling.RcbenchDsl;
 import io.rcbench.gatling.RunContext;
 import io.rcbench.run.LoadPlan;
@@ -33,8 +33,9 @@ import java.util.Map;
  * The main job's simulation: the text, upload and bot mixes of a {@link LoadPlan}.
  *
  * <ul>
- *   <li><b>active users</b> log in (DDP, password digest), open the web client's ~35 subscriptions, find their
- *   rooms (channels, groups, direct messages) and open one (4 more, history, read), then act on an open-model
+ *   <li><b>active users</b> log in as their client does (the web client, or the mix's mobile share on the app:
+ *   the calls before and after the credentials, the ~35 or 6 subscriptions, the room list), find their rooms
+ *   (channels, groups, direct messages) and open one as their client does (4 more, history, roles, read), then act on an open-model
  *   Poisson schedule at the plan's rates until the end of the hold: text messages in the open room (some typed
  *   first, some mentioning a bot), uploads, room switches (drawn by the mix's message shares; history + read) and
  *   read receipts; they download a share of the files they see. They receive every room they are in: the open one
@@ -54,18 +55,16 @@ public class ChatSimulation extends Simulation {
         run.begin();
     }
 
-    /** Login by DDP password digest, or (transport rest, Rocket.Chat 9) by REST then a DDP resume. */
+    /**
+     * Login as the user's client does it (web, or the mix's mobile share on the app): connect, the calls before and
+     * after the credentials, the subscriptions, the room list; one {@code login} (docs/incoming/login.md).
+     */
     private ChainBuilder login() {
-        return plan.transport().equals("rest") ? Chat.restLogin()
-            : exec(Ddp.connect()).exec(Ddp.login(Chat::username, Chat::password));
+        return exec(ClientLogin.chooseClient()).exec(ClientLogin.passwordLogin());
     }
 
     private ChainBuilder connectAndSubscribe() {
-        return exec(login())
-            .exec(Ddp.subscribeWebClient())
-            .exec(Chat.enterRooms())
-            .exec(Chat.loadHistory())
-            .exec(Chat.read());
+        return exec(login()).exec(ClientLogin.openFirstRoom());
     }
 
     private ChainBuilder untilEndOfRun() {
@@ -145,8 +144,7 @@ public class ChatSimulation extends Simulation {
         .feed(indexes(plan.accounts().bots()))
         .exec(Chat.becomeUser(true))
         .exitHereIf(s -> run.stopping().get())
-        .exec(Ddp.connect())
-        .exec(Ddp.login(Chat::username, Chat::password))
+        .exec(ClientLogin.botLogin())
         .exec(Chat.listenToAllRooms())
         .exec(untilEndOfRun())
         .exec(Chat.leave());

@@ -38,6 +38,8 @@ public final class Chat {
     private static final String UPLOAD_CLASS = "rcb.uploadClass";
     private static final String FILE_ID = "rcb.fileId";
     private static final String DOWNLOAD = "rcb.download";
+    private static final String SENT_MS = "rcb.sentMs";
+    private static final String SERVER_TS = "rcb.serverTs";
     private static final byte[] NOISE = noise(10 * 1024 * 1024);
 
     private Chat() {
@@ -91,8 +93,15 @@ public final class Chat {
      * room subscriptions; the user then counts as a receiver of all its rooms.
      */
     public static ChainBuilder enterRooms() {
-        return exec(findRooms())
-            .exec(openRoom(s -> {
+        return exec(findRooms()).exec(openPickedRoom());
+    }
+
+    /**
+     * Opens a room of the rooms the user has found: on a first entry drawn by the plan's message shares, after a
+     * reconnect the one that was open; the user then counts as a receiver of all its rooms.
+     */
+    static ChainBuilder openPickedRoom() {
+        return exec(openRoom(s -> {
                 ChatUser u = user(s);
                 ChatUser.Room was = u.openRoom();
                 return was != null && u.rooms().contains(was) ? was : u.pick(run().plan().membership().shares());
@@ -104,13 +113,13 @@ public final class Chat {
     }
 
     /**
-     * A room switch: another of the user's rooms (drawn by the message shares) is opened, its history loaded, read.
-     * The person picks the room; the client sends the room's subscriptions, {@code loadHistory} and
-     * {@code readMessages} at once, without waiting for one another (the server answers them in order).
+     * A room switch: another of the user's rooms (drawn by the message shares) is opened the way the user's client
+     * opens one ({@link ClientLogin#roomCalls()}: history, roles, read...). The person picks the room; the client sends
+     * the room's subscriptions and its calls at once, without waiting for one another.
      */
     public static ChainBuilder switchRoom() {
         return exec(openRoom(s -> user(s).pick(run().plan().membership().shares())).detached())
-            .exec(loadHistory()).exec(read());
+            .exec(ClientLogin.roomCalls());
     }
 
     /** Opens {@code room}: the previous room's subscriptions stop, the new room's four are sent (one step). */
@@ -119,7 +128,7 @@ public final class Chat {
             ChatUser u = user(s);
             DdpClient c = Ddp.client(s);
             u.open(c, room.apply(s), run());
-            List<Subscription> subs = WebClientSubscriptions.perRoom(WebClientSubscriptions.Profile.WEB, u.rid()).stream()
+            List<Subscription> subs = WebClientSubscriptions.perRoom(ClientLogin.profile(s), u.rid()).stream()
                 .map(sub -> c.subscribe(sub.name(), Ddp.toArray(sub.params()))).toList();
             u.subscribed(subs);
             return CompletableFuture.allOf(subs.stream().map(sub -> Ddp.ready(s, sub)).toArray(CompletableFuture[]::new))
@@ -130,17 +139,23 @@ public final class Chat {
     /** {@code rooms/get}: the user's rooms of the plan, as ids on the target (nothing subscribed yet). */
     public static ChainBuilder findRooms() {
         return exec(StepActionBuilder.withContext("rooms", ctx -> s -> Ddp.invoke(s, "rooms/get")
-            .thenApply(r -> {
-                ChatUser u = user(s);
-                List<Membership.RoomKey> mine = run().plan().membership().of(s.getInt(INDEX));
-                List<ChatUser.Room> found = resolve(r.tree(), mine);
-                if (mine.isEmpty() || found.size() < mine.size()) {
-                    throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR, u.username() + " is in "
-                        + found.size() + " of its " + mine.size() + " rooms: was the target provisioned?");
-                }
-                u.join(Ddp.client(s), s.getString(Ddp.UID), found, run());
-                return s;
-            })));
+            .thenApply(r -> joinRooms(s, r.tree()))));
+    }
+
+    /**
+     * The user's rooms of the plan among {@code rooms} (a {@code rooms/get} or {@code rooms.get} answer) become the
+     * rooms it receives; fails when it is not in all of them. Call on the user's event loop.
+     */
+    static Session joinRooms(Session s, JsonNode rooms) {
+        ChatUser u = user(s);
+        List<Membership.RoomKey> mine = run().plan().membership().of(s.getInt(INDEX));
+        List<ChatUser.Room> found = resolve(rooms, mine);
+        if (mine.isEmpty() || found.size() < mine.size()) {
+            throw new Failures.ActionFailure(ErrorReason.SERVER_ERROR, u.username() + " is in "
+                + found.size() + " of its " + mine.size() + " rooms: was the target provisioned?");
+        }
+        u.join(Ddp.client(s), s.getString(Ddp.UID), found, run());
+        return s;
     }
 
     /**
@@ -259,16 +274,23 @@ public final class Chat {
      */
     public static ChainBuilder sendText() {
         if (rest()) {
-            return exec(s -> s.set("rcb.msg", compose(s)))
+            return exec(s -> s.set("rcb.msg", compose(s)).set(SENT_MS, System.currentTimeMillis()))
                 .exec(Measured.http(s -> "sendMessage", exec(Measured.checked(auth(http("sendMessage")
                     .post(ChatMethods.SEND_MESSAGE_PATH).body(StringBody(s -> {
                         Message m = s.get("rcb.msg");
                         m.register(s);
                         return ChatMethods.sendMessageBody(m.id, m.rid, m.text).toString();
-                    })).asJson()).check(bodyString().transform(ChatMethods::insertedOverRest).is(true)))),
+                    })).asJson()).check(bodyString().transform(ChatMethods::insertedOverRest).is(true),
+                        jsonPath("$.message.ts").optional().saveAs(SERVER_TS)))),
                     (s, ok) -> {
                         if (!ok) {
                             run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
+                        } else if (s.contains(SERVER_TS)) {
+                            // the clock offset from REST sends too: a REST run calls no DDP method to sample it on
+                            long serverMs = ChatMethods.restTimestamp(s.getString(SERVER_TS));
+                            if (serverMs > 0) {
+                                run().metrics().clock().sample(s.getLong(SENT_MS), System.currentTimeMillis(), serverMs);
+                            }
                         }
                     }));
         }
@@ -385,16 +407,16 @@ public final class Chat {
     }
 
     /**
-     * A client coming back after its connection dropped (sleep, network change, reload): a new DDP session, a resume
-     * login (measured as {@code login}), the web client's subscriptions and the open room again. Messages sent while
-     * it was away are not expected of it.
+     * A client coming back after its connection dropped (sleep, network change, reload): its client's whole login
+     * sequence again with the stored token instead of the password ({@link ClientLogin#resumeLogin()}, measured as
+     * {@code login}), then the room that was open, opened as its client opens a room. Messages sent while it was away
+     * are not expected of it.
      */
     public static ChainBuilder reconnect() {
         return exec(leave())
-            .exec(Ddp.connect())
-            .exec(Ddp.resume())
-            .exec(Ddp.subscribeWebClient())
-            .exec(enterRooms());
+            .exec(ClientLogin.resumeLogin())
+            .exec(openPickedRoom())
+            .exec(ClientLogin.roomCalls());
     }
 
     /**

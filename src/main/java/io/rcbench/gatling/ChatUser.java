@@ -43,6 +43,7 @@ public final class ChatUser {
     private final List<Registration> listeners = new ArrayList<>();
     private Registration roomListener;
     private boolean listening;
+    private io.rcbench.rocketchat.RestClient answerRest;
 
     /** One of the user's rooms on the target: its id and type ({@code c}, {@code p} or {@code d}). */
     public record Room(String rid, String type) {
@@ -253,6 +254,11 @@ public final class ChatUser {
         }
     }
 
+    /** A bot in a REST run answers over REST as this user ({@code chat.sendMessage}); null: over DDP. */
+    void answerOverRest(io.rcbench.rocketchat.RestClient rest) {
+        this.answerRest = rest;
+    }
+
     /** A chat-ops bot's answer to a command: one message, measured as the bot's own {@code botAnswer} action. */
     private void answer(DdpClient client, String roomId, String messageId, String text, RunContext run) {
         long start = System.nanoTime();
@@ -260,6 +266,17 @@ public final class ChatUser {
         metrics.started("botAnswer", start, start);
         String command = text.substring(text.indexOf('!') + 1).split("\\s", 2)[0];
         String answerId = RandomId.id();
+        if (answerRest != null) {
+            new io.rcbench.rocketchat.RestActions(answerRest).sendMessage(roomId, answerId, "re:" + messageId + " "
+                + command + ": ok, all checks green").whenComplete((r, t) -> {
+                    if (t == null) {
+                        metrics.succeeded("botAnswer", start, start, System.nanoTime());
+                    } else {
+                        metrics.failed("botAnswer", Failures.reason(t));
+                    }
+                });
+            return;
+        }
         var call = client.invoke(ChatMethods.SEND_MESSAGE, client.callTimeout(), ChatMethods.sendMessageParams(answerId,
             roomId, "re:" + messageId + " " + command + ": ok, all checks green"));
         call.result().thenApply(r -> ChatMethods.sentMessage(r.tree(), answerId)).whenComplete((r, t) -> {

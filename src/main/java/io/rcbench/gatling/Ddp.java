@@ -34,31 +34,34 @@ public final class Ddp {
     public static StepActionBuilder connect() {
         return StepActionBuilder.withContext("connect", ctx -> {
             RunContext run = RunContext.current();
-            return s -> {
-                // an http(s) root: the client speaks ws(s) and adds /websocket
-                DdpClientConfig config = DdpClientConfig.of(run.plan().baseUrl())
-                    .withCallTimeout(run.plan().actionTimeout());
-                DdpClient client = run.ddpClients(ctx.coreComponents().eventLoopGroup())
-                    .newClient(config, s.asScala().eventLoop());
-                client.onConnectionChange(new io.rcbench.ddp.client.ConnectionListener() {
-                    @Override
-                    public void disconnected(DisconnectReason reason, int closeCode, String detail, boolean willReconnect) {
-                        run.metrics().connectedUsers().decrementAndGet();
-                        if (reason != DisconnectReason.CLIENT_CLOSE) {
-                            run.metrics().counters().error(ErrorReason.DISCONNECTED);
-                        }
-                    }
+            return s -> open(run, ctx, s);
+        });
+    }
 
-                    @Override
-                    public void reconnected(int count) {
-                        run.metrics().connectedUsers().incrementAndGet();
-                    }
-                });
-                return client.connect().thenApply(sessionId -> {
-                    run.metrics().connectedUsers().incrementAndGet();
-                    return s.set(CLIENT, client);
-                });
-            };
+    /** {@link #connect()}'s work, for steps that connect as one part of a longer sequence (a client's login). */
+    static CompletableFuture<Session> open(RunContext run, io.gatling.core.structure.ScenarioContext ctx, Session s) {
+        // an http(s) root: the client speaks ws(s) and adds /websocket
+        DdpClientConfig config = DdpClientConfig.of(run.plan().baseUrl())
+            .withCallTimeout(run.plan().actionTimeout());
+        DdpClient client = run.ddpClients(ctx.coreComponents().eventLoopGroup())
+            .newClient(config, s.asScala().eventLoop());
+        client.onConnectionChange(new io.rcbench.ddp.client.ConnectionListener() {
+            @Override
+            public void disconnected(DisconnectReason reason, int closeCode, String detail, boolean willReconnect) {
+                run.metrics().connectedUsers().decrementAndGet();
+                if (reason != DisconnectReason.CLIENT_CLOSE) {
+                    run.metrics().counters().error(ErrorReason.DISCONNECTED);
+                }
+            }
+
+            @Override
+            public void reconnected(int count) {
+                run.metrics().connectedUsers().incrementAndGet();
+            }
+        });
+        return client.connect().thenApply(sessionId -> {
+            run.metrics().connectedUsers().incrementAndGet();
+            return s.set(CLIENT, client);
         });
     }
 

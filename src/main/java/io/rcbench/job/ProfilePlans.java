@@ -48,7 +48,7 @@ public final class ProfilePlans {
             // workspace-wide webhook traffic: each of N shards posts its 1/N share
             mix.webhooks().ciPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
             mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
-            mix.reconnects().perConnectedUserPerHour() / 60.0);
+            mix.reconnects().perConnectedUserPerHour() / 60.0, mix.clients().mobileShare());
         LoadPlan.Accounts all = LoadPlan.Accounts.spread(active, p.population().idleConnectedUsers(),
             mix.bots().count());
         LoadPlan.Accounts mine = shard.of(all, population);

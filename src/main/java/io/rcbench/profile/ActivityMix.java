@@ -20,12 +20,24 @@ import java.util.regex.Pattern;
  * @param webhooks                       incoming-webhook traffic, per 100 active users
  * @param bots                           reactive chat-ops bots on DDP
  * @param reconnects                     sessions that drop and resume (sleep, network change, reload)
+ * @param clients                        which client people use: the share on the mobile app
  */
 public record ActivityMix(String level, double messagesPerActiveUserPerMinute, Rooms rooms, Typing typing,
                           History history, Reads reads, Uploads uploads, Downloads downloads, Webhooks webhooks,
-                          Bots bots, Reconnects reconnects) {
+                          Bots bots, Reconnects reconnects, Clients clients) {
     public ActivityMix {
         FieldException.atLeast("messagesPerActiveUserPerMinute", messagesPerActiveUserPerMinute, 0);
+        if (clients == null) {
+            clients = Clients.WEB_ONLY;
+        }
+    }
+
+    /** A mix of web clients only. */
+    public ActivityMix(String level, double messagesPerActiveUserPerMinute, Rooms rooms, Typing typing,
+                       History history, Reads reads, Uploads uploads, Downloads downloads, Webhooks webhooks,
+                       Bots bots, Reconnects reconnects) {
+        this(level, messagesPerActiveUserPerMinute, rooms, typing, history, reads, uploads, downloads, webhooks, bots,
+            reconnects, Clients.WEB_ONLY);
     }
 
     /** Messages per second across {@code activeUsers}. */
@@ -161,6 +173,19 @@ public record ActivityMix(String level, double messagesPerActiveUserPerMinute, R
             FieldException.require(replyDelayMs >= 0, "replyDelayMs", "an integer >= 0", replyDelayMs);
             FieldException.require(count > 0 || commandShare == 0, "commandShare", "0 when there are no bots",
                 FieldException.plain(commandShare));
+        }
+    }
+
+    /**
+     * Which client people use: {@code mobileShare} of the users (active and idle) run the mobile app (its login load
+     * and room opening, 6 subscriptions instead of 35), the rest the web client.
+     */
+    public record Clients(double mobileShare) {
+        /** Everyone on the web client (a mix without a {@code clients} key). */
+        public static final Clients WEB_ONLY = new Clients(0);
+
+        public Clients {
+            FieldException.share("mobileShare", mobileShare);
         }
     }
 

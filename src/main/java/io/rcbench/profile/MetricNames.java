@@ -10,12 +10,46 @@ import java.util.List;
  */
 public final class MetricNames {
     public static final String CONNECT = "connect";
+    /**
+     * A client's whole login, from its connect until it can show its room list: the calls before login, the
+     * credentials, the subscriptions and the initial load after login (each also under its own name below).
+     */
     public static final String LOGIN = "login";
+    /** The credentials call of a login: DDP {@code login} with the password digest, or REST {@code /api/v1/login}. */
+    public static final String AUTHENTICATE = "authenticate";
+    /** Public settings: {@code public-settings/get} (web, before login) or {@code settings.public}. */
+    public static final String SETTINGS = "settings";
+    /** The web client's {@code GET /api/apps/actionButtons} before login. */
+    public static final String ACTION_BUTTONS = "actionButtons";
+    /** The web client's {@code GET roles.list} after login. */
+    public static final String ROLES_LIST = "rolesList";
+    /** The web client's {@code license:getModules} after login. */
+    public static final String GET_MODULES = "getModules";
+    /** The web client's {@code listCustomSounds} after login. */
+    public static final String LIST_CUSTOM_SOUNDS = "listCustomSounds";
+    /** The web client's {@code listCustomUserStatus} after login. */
+    public static final String LIST_CUSTOM_USER_STATUS = "listCustomUserStatus";
+    /** The web client's {@code license:isEnterprise} after login. */
+    public static final String IS_ENTERPRISE = "isEnterprise";
+    /** Permissions after login: {@code permissions/get} (web) or {@code permissions.listAll}. */
+    public static final String PERMISSIONS = "permissions";
+    /** The user's subscriptions after login: {@code subscriptions/get} (web) or {@code subscriptions.get}. */
+    public static final String SUBSCRIPTIONS = "subscriptions";
+    /** The mobile app's {@code GET me} after login. */
+    public static final String ME = "me";
+    /** Opening a room: its calls (history, roles, read...), without its stream subscriptions. */
+    public static final String OPEN_ROOM = "openRoom";
+    /** A room's roles on opening it: {@code rooms.roles} (web) or {@code <type>.roles} (mobile). */
+    public static final String ROOM_ROLES = "roomRoles";
+    /** The mobile app's {@code <type>.members} on opening a room. */
+    public static final String MEMBERS = "members";
+    /** The mobile app's {@code commands.list} on opening a room. */
+    public static final String COMMANDS = "commands";
     /** A reconnect's resume login (the stored token). */
     public static final String RESUME = "resume";
     /** The ~35 subscriptions a web client opens after login. */
     public static final String SUBSCRIBE = "subscribe";
-    /** The room list ({@code rooms/get}) a client fetches before opening rooms. */
+    /** The room list ({@code rooms/get}, or {@code rooms.get} over REST and on mobile) a client fetches after login. */
     public static final String ROOMS = "rooms";
     /** Opening a room: its stream subscriptions. */
     public static final String SUBSCRIBE_ROOM = "subscribeRoom";
@@ -35,7 +69,14 @@ public final class MetricNames {
 
     /** Every metric but the per-class uploads, in the order a user meets them. */
     public static final List<String> FIXED = List.of(CONNECT, LOGIN, SUBSCRIBE, ROOMS, SUBSCRIBE_ROOM, SEND_MESSAGE,
-        TYPING, LOAD_HISTORY, READ, DOWNLOAD, WEBHOOK, BOT_REPLY, BOT_ANSWER, RESUME, CLOSE, DELIVERY);
+        TYPING, LOAD_HISTORY, READ, DOWNLOAD, WEBHOOK, BOT_REPLY, BOT_ANSWER, RESUME, CLOSE, DELIVERY,
+        // the parts of a login and of a room opening (docs/incoming/login.md)
+        AUTHENTICATE, SETTINGS, ACTION_BUTTONS, ROLES_LIST, GET_MODULES, LIST_CUSTOM_SOUNDS, LIST_CUSTOM_USER_STATUS,
+        IS_ENTERPRISE, PERMISSIONS, SUBSCRIPTIONS, ME, OPEN_ROOM, ROOM_ROLES, MEMBERS, COMMANDS);
+    /** The parts a {@link #LOGIN} is made of, in the order the report's breakdown lists them. */
+    public static final List<String> LOGIN_PARTS = List.of(CONNECT, SETTINGS, ACTION_BUTTONS, AUTHENTICATE, RESUME,
+        SUBSCRIBE, ROLES_LIST, GET_MODULES, LIST_CUSTOM_SOUNDS, LIST_CUSTOM_USER_STATUS, IS_ENTERPRISE, ME, PERMISSIONS,
+        SUBSCRIPTIONS, ROOMS);
     /** Prefix of the per-size-class upload metrics. */
     public static final String UPLOAD_PREFIX = "upload.";
     /** Suffix of the raw (service time) twins. */

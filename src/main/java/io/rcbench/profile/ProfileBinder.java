@@ -189,8 +189,12 @@ final class ProfileBinder {
         Fields rc = f.map("reconnects");
         double perHour = rc.number("perConnectedUserPerHour");
         var reconnects = rc.build(() -> new ActivityMix.Reconnects(perHour));
+        ActivityMix.Clients clients = f.optMap("clients").map(cf -> {
+            double mobile = cf.number("mobileShare");
+            return cf.build(() -> new ActivityMix.Clients(mobile));
+        }).orElse(ActivityMix.Clients.WEB_ONLY);
         return f.build(() -> new ActivityMix(lvl, messages, rooms, typing, history, readsRec, uploads, downloads,
-            webhooks, bots, reconnects));
+            webhooks, bots, reconnects, clients));
     }
 
     private ActivityMix.RoomClass roomClass(Fields f) {

@@ -84,6 +84,7 @@ public final class RunReportWriter {
         b.append("<h3>Distribution</h3><div class=\"charts\">");
         PercentileCharts.of(OverviewSection.window(run), window).forEach(c -> b.append(SvgChartWriter.write(c)));
         b.append("</div></section>");
+        b.append(LoginBreakdown.html(run.latency().total()));
         b.append("<section id=\"timeline\"><h2>Over time</h2><div class=\"charts\">");
         for (Chart c : List.of(TimelineCharts.users(run), TimelineCharts.actionsPerSecond(run), TimelineCharts.latency(run, 50),
             TimelineCharts.latency(run, 99), TimelineCharts.errorsPerSecond(run), TimelineCharts.injectorCpu(run),

@@ -71,6 +71,21 @@ public final class ChatMethods {
         }
     }
 
+    /**
+     * A REST document's timestamp in epoch ms: ISO-8601 as REST answers carry it ({@code 2026-01-02T03:04:05.678Z}),
+     * or EJSON {@code {"$date": ms}}; 0 when it is neither.
+     */
+    public static long restTimestamp(String ts) {
+        if (ts == null || ts.isBlank()) {
+            return 0;
+        }
+        try {
+            return ts.startsWith("{") ? Json.parse(ts).path("$date").asLong(0) : java.time.Instant.parse(ts).toEpochMilli();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     static RocketChatException notInserted(String messageId) {
         return new RocketChatException(0, NOT_INSERTED, "message " + messageId + " was not inserted: a message with"
             + " that _id exists already (a retry), or the server swallowed a failure (see the user's ephemeral messages)");

@@ -69,12 +69,22 @@ public final class RestActions {
         return rest.postAsync("/api/v1/channels.join", Json.object().put("roomId", rid)).thenApply(r -> r.body().path("channel"));
     }
 
-    /** {@code GET /api/v1/channels.history}: the newest {@code count} messages, newest first. */
+    /** {@code GET /api/v1/channels.history}: the newest {@code count} messages of a public channel, newest first. */
     public CompletableFuture<List<JsonNode>> history(String rid, int count) {
+        return history(rid, "c", count);
+    }
+
+    /**
+     * The newest {@code count} messages of room {@code rid} of {@code type} ({@code c}, {@code p}, {@code d}), newest
+     * first, from its type's route: Rocket.Chat refuses {@code channels.history} for a private group, so groups use
+     * {@code groups.history} and direct messages {@code im.history}.
+     */
+    public CompletableFuture<List<JsonNode>> history(String rid, String type, int count) {
         if (count < 1 || count > 1000) {
             throw new IllegalArgumentException("history count must be 1..1000");
         }
-        return rest.getAsync("/api/v1/channels.history?roomId=" + RestClient.encode(rid) + "&count=" + count).thenApply(r -> {
+        return rest.getAsync("/api/v1/" + WebClientLogin.restPrefix(type) + ".history?roomId=" + RestClient.encode(rid)
+            + "&count=" + count).thenApply(r -> {
             List<JsonNode> out = new ArrayList<>();
             r.body().path("messages").forEach(out::add);
             return out;

@@ -153,6 +153,14 @@ public final class RocketChatSession implements AutoCloseable {
         });
     }
 
+    /**
+     * As {@link #loadHistory(String, int)} for a room of {@code type} ({@code c}, {@code p}, {@code d}): over REST
+     * from its type's route ({@code channels|groups|im.history}; Rocket.Chat refuses channels.history for groups).
+     */
+    public CompletableFuture<List<JsonNode>> loadHistory(String rid, String type, int count) {
+        return transport == ActionTransport.REST ? rest.history(rid, type, count) : loadHistory(rid, count);
+    }
+
     /** Marks {@code rid} read: DDP {@code readMessages} or REST {@code subscriptions.read}. */
     public CompletableFuture<Void> read(String rid) {
         if (transport == ActionTransport.REST) {

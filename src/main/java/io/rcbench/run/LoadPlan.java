@@ -118,14 +118,15 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
      * @param ciWebhooksPerMinute    workspace-wide CI notifications posted by incoming webhooks
      * @param alertWebhooksPerMinute workspace-wide monitoring alerts posted by incoming webhooks
      * @param reconnectsPerMinute    per connected user: the connection drops and the client resumes its login
+     * @param mobileShare            share of users (active and idle) on the mobile app instead of the web client
      */
     public record Rates(double messagesPerMinute, double roomOpensPerMinute, double readsPerMinute,
                         double typingShare, long typingMillis, double uploadShare, List<FileClass> files,
                         double downloadShare, double mentionShare, double ciWebhooksPerMinute,
-                        double alertWebhooksPerMinute, double reconnectsPerMinute) {
+                        double alertWebhooksPerMinute, double reconnectsPerMinute, double mobileShare) {
         public Rates {
             files = List.copyOf(files);
-            for (double share : new double[] {typingShare, uploadShare, downloadShare, mentionShare}) {
+            for (double share : new double[] {typingShare, uploadShare, downloadShare, mentionShare, mobileShare}) {
                 if (share < 0 || share > 1) {
                     throw new IllegalArgumentException("shares must be within [0, 1]: " + share);
                 }
@@ -137,6 +138,15 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
             if (uploadShare > 0 && files.isEmpty()) {
                 throw new IllegalArgumentException("uploads need at least one file class");
             }
+        }
+
+        /** Web clients only (no mobile share). */
+        public Rates(double messagesPerMinute, double roomOpensPerMinute, double readsPerMinute, double typingShare,
+                     long typingMillis, double uploadShare, List<FileClass> files, double downloadShare,
+                     double mentionShare, double ciWebhooksPerMinute, double alertWebhooksPerMinute,
+                     double reconnectsPerMinute) {
+            this(messagesPerMinute, roomOpensPerMinute, readsPerMinute, typingShare, typingMillis, uploadShare, files,
+                downloadShare, mentionShare, ciWebhooksPerMinute, alertWebhooksPerMinute, reconnectsPerMinute, 0);
         }
 
         /** Only text messages at {@code perMinute}: benchmarks and tests. */
