@@ -40,9 +40,8 @@ public final class RoomRoutes {
             rooms.join(req.user(), room.id());
             return RestResponse.ok(Json.object().set("channel", doc(room)));
         });
-        // Rocket.Chat has one history route per room type; channels.history here also answers for rooms of other types
-        // the caller can read (Rocket.Chat refuses them), groups.history and im.history only for their own type
-        router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, req -> history(req, null));
+        // Rocket.Chat has one history route per room type, each refusing rooms of the others (findChannelByIdOrName)
+        router.add("GET", "/api/v1/channels.history", Access.AUTH, Limit.DEFAULT, req -> history(req, "c"));
         router.add("GET", "/api/v1/groups.history", Access.AUTH, Limit.DEFAULT, req -> history(req, "p"));
         router.add("GET", "/api/v1/im.history", Access.AUTH, Limit.DEFAULT, req -> history(req, "d"));
         router.add("POST", "/api/v1/im.create", Access.AUTH, Limit.DEFAULT, req -> {
@@ -89,9 +88,13 @@ public final class RoomRoutes {
             throw new MeteorError("error-room-param-not-provided", "The parameter \"roomId\" or \"roomName\" is required");
         }
         Room room = rooms.require(rid);
-        if (type != null && !room.t().equals(type)) {
+        if (!room.t().equals(type)) {
             throw new MeteorError("error-room-not-found", "The required \"roomId\" or \"roomName\" param provided does not match any "
-                + (type.equals("p") ? "group" : "direct message"));
+                + switch (type) {
+                    case "p" -> "group";
+                    case "d" -> "direct message";
+                    default -> "channel";
+                });
         }
         if (!rooms.canRead(req.user(), room)) {
             throw new MeteorError(403, "unauthorized");

@@ -75,8 +75,8 @@ class RestPersistenceTest {
             assertThat(SharedWorkspaceTest.ok(carol.get("/api/v1/me")).path("username").asText()).as("token survives").isEqualTo("carol");
             Rest dan = Rest.login(ws, "dan", "dan-pw");
             assertThat(SharedWorkspaceTest.history(dan, channel, 50)).containsExactly("fourth", "third", "second", "first");
-            assertThat(SharedWorkspaceTest.history(carol, group, 50)).containsExactly("in the group");
-            assertThat(SharedWorkspaceTest.history(dan, direct, 50)).containsExactly("in the dm");
+            assertThat(SharedWorkspaceTest.history(carol, "groups.history", group, 50)).containsExactly("in the group");
+            assertThat(SharedWorkspaceTest.history(dan, "im.history", direct, 50)).containsExactly("in the dm");
             assertThat(ws.stores().rooms.members(channel)).containsExactlyInAnyOrder(carolId, dan.userId());
             assertThat(ws.stores().rooms.subscriptionState(channel, dan.userId()).orElseThrow().unread()).isZero();
 

@@ -50,7 +50,7 @@ class RoomRoutesTest extends SharedWorkspaceTest {
         assertThat(g.path("usersCount").asInt()).isEqualTo(1);
         String rid = g.path("_id").asText();
         failure(carol.post("/api/v1/channels.join", Json.object().put("roomId", rid)), 400, "error-not-allowed");
-        forbidden(carol.get("/api/v1/channels.history?roomId=" + rid));
+        forbidden(carol.get("/api/v1/groups.history?roomId=" + rid));
         assertThat(ws.stores().rooms.isMember(rid, carol.userId())).isFalse();
     }
 
@@ -200,6 +200,9 @@ class RoomRoutesTest extends SharedWorkspaceTest {
         failure(alice.get("/api/v1/groups.history?roomId=" + dm), 400, "error-room-not-found");
         failure(alice.get("/api/v1/im.history?roomId=" + group), 400, "error-room-not-found");
         failure(alice.get("/api/v1/im.history?roomId=" + channelId), 400, "error-room-not-found");
+        // channels.history too: Rocket.Chat refuses it for a group or a DM even to a member
+        failure(alice.get("/api/v1/channels.history?roomId=" + group), 400, "error-room-not-found");
+        failure(alice.get("/api/v1/channels.history?roomId=" + dm), 400, "error-room-not-found");
     }
 
     @Test
@@ -228,7 +231,7 @@ class RoomRoutesTest extends SharedWorkspaceTest {
         assertThat(again.path("rid").asText()).isEqualTo(rid);
         assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(alice.userId(), carol.userId());
         // A direct room is private to its two members.
-        forbidden(bob.get("/api/v1/channels.history?roomId=" + rid));
+        forbidden(bob.get("/api/v1/im.history?roomId=" + rid));
     }
 
     @Test
@@ -238,7 +241,7 @@ class RoomRoutesTest extends SharedWorkspaceTest {
         assertThat(room.path("t").asText()).isEqualTo("d");
         assertThat(ws.stores().rooms.members(rid)).containsExactly(bob.userId());
         send(bob, rid, "note to self");
-        assertThat(history(bob, rid, 5)).containsExactly("note to self");
+        assertThat(history(bob, "im.history", rid, 5)).containsExactly("note to self");
         assertThat(ok(bob.post("/api/v1/im.create", Json.object().put("username", "user.1"))).path("room").path("rid").asText())
             .isEqualTo(rid);
     }
@@ -279,7 +282,7 @@ class RoomRoutesTest extends SharedWorkspaceTest {
         assertThat(room.path("uids")).isEqualTo(Json.array().add(bob.userId()).add(user3));
         assertThat(ws.stores().rooms.members(rid)).containsExactlyInAnyOrder(bob.userId(), user3);
         // The admin provisioned the room but is not in it.
-        forbidden(admin.get("/api/v1/channels.history?roomId=" + rid));
+        forbidden(admin.get("/api/v1/im.history?roomId=" + rid));
         JsonNode again = ok(admin.post("/api/v1/im.create", Json.object().put("usernames", "user.1,user.3").put("excludeSelf", true)));
         assertThat(again.path("room").path("rid").asText()).isEqualTo(rid);
 

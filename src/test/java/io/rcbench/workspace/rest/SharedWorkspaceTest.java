@@ -123,7 +123,12 @@ abstract class SharedWorkspaceTest {
 
     /** The texts of a room's newest messages, newest first, read over REST as {@code reader}. */
     static java.util.List<String> history(Rest reader, String rid, int count) throws Exception {
-        JsonNode b = ok(reader.get("/api/v1/channels.history?roomId=" + rid + "&count=" + count));
+        return history(reader, "channels.history", rid, count);
+    }
+
+    /** The texts of a room's newest messages through {@code route}: each room type has its own history route. */
+    static java.util.List<String> history(Rest reader, String route, String rid, int count) throws Exception {
+        JsonNode b = ok(reader.get("/api/v1/" + route + "?roomId=" + rid + "&count=" + count));
         return b.path("messages").findValuesAsText("msg");
     }
 
