@@ -214,8 +214,7 @@ final class EnvelopeFit {
         if (binding.equals("cores")) {
             extrapolated = outside(cores, coresLo, coresHi);
             if (extrapolated) {
-                notes.add("an extrapolation beyond the measured " + SizingAnalysis.fmt(coresLo) + "-"
-                    + SizingAnalysis.fmt(coresHi) + " cores");
+                notes.add("an extrapolation beyond the measured " + SizingAnalysis.measuredCores(coresLo, coresHi));
             }
         } else {
             extrapolated = outside(memUsers, usersLo, usersHi);

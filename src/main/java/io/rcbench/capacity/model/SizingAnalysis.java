@@ -332,9 +332,10 @@ public final class SizingAnalysis {
         if (bound.isEmpty()) {
             double lo = observed.stream().mapToDouble(SizingResult.Measured::memoryShare).min().orElse(0);
             double hi = observed.stream().mapToDouble(SizingResult.Measured::memoryShare).max().orElse(0);
-            b.append(String.format(Locale.ROOT, "At the measured ceilings (and the failures above them) it used "
-                + "%.0f-%.0f%% of the envelope's memory: memory was not the binding limit in the measured range; "
-                + "cores were.", 100 * lo, 100 * hi));
+            String used = Math.round(100 * lo) == Math.round(100 * hi) ? String.format(Locale.ROOT, "%.0f%%", 100 * hi)
+                : String.format(Locale.ROOT, "%.0f-%.0f%%", 100 * lo, 100 * hi);
+            b.append("At the measured ceilings (and the failures above them) it used ").append(used).append(" of the "
+                + "envelope's memory: memory was not the binding limit in the measured range; cores were.");
         } else {
             bound.forEach(x -> b.append(String.format(Locale.ROOT, "%s: resident memory reached %.0f%% of its %d MB "
                 + "at its ceiling of %d: memory, not cores, set it (kept out of the cores fit). ", x.envelope().name(),
@@ -401,7 +402,12 @@ public final class SizingAnalysis {
 
     private static String extrapolation(double cores, EnvelopeFit fit) {
         return EnvelopeFit.outside(cores, fit.coresLo(), fit.coresHi()) ? ": an extrapolation beyond the measured "
-            + fmt(fit.coresLo()) + "-" + fmt(fit.coresHi()) + " cores" : "";
+            + measuredCores(fit.coresLo(), fit.coresHi()) : "";
+    }
+
+    /** {@code 1-8 cores}, or {@code 1 core} when one core count was measured. */
+    static String measuredCores(double lo, double hi) {
+        return lo == hi ? label(lo, null) : fmt(lo) + "-" + fmt(hi) + " cores";
     }
 
     /** {@code 2 cores, 4096 MB}, or {@code 2 cores} without memory. */
