@@ -190,6 +190,6 @@ public final class CapacitySearch {
         Map<String, Double> perSec = new TreeMap<>();
         actions.keySet().forEach(name -> perSec.put(name, log.totals().get(name).getTotalCount() / seconds));
         return new CapacityResult.Step(o.activeUsers(), actions, delivery, completed / seconds, errors, o.passed(),
-            perSec, probe);
+            perSec, probe, StepMemory.read(folder.dir()));
     }
 }

@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rcbench sizing RUN...}: reads several capacity runs of one profile (one per envelope or deployment), fits
- * how the ceiling grows with cores, and answers which envelope holds the profile's documented user count; writes
+ * {@code rcbench sizing RUN... [--envelope cores=N,memory=SIZE]...}: reads several capacity runs of one profile
+ * (one per envelope or deployment), fits how the ceiling grows with cores and what memory it needs, and answers which
+ * envelope holds the profile's documented user count and what each asked envelope holds, with intervals; writes
  * {@code sizing.json} and the sizing page. Exit 0 when a measured envelope holds the documented count, 1 otherwise,
  * 64 (usage) when the runs cannot be read or compared.
  */
 @Command(name = "sizing", mixinStandardHelpOptions = true,
-    description = "Fit how a profile's capacity ceiling grows with cores across capacity runs, and answer which "
-        + "envelope holds its documented user count.")
+    description = "Fit how a profile's capacity ceiling grows with cores and memory across capacity runs, and answer "
+        + "which envelope holds its documented user count and what a given envelope holds, with intervals.")
 final class SizingCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Capacity run folders (each with capacity.json).")
     List<Path> runs;
@@ -40,13 +41,33 @@ final class SizingCommand implements Callable<Integer> {
         description = "Profiles folder whose documented envelopes fill the sizing table (default: ${DEFAULT-VALUE}).")
     Path profiles;
 
+    @Option(names = "--envelope", paramLabel = "cores=N[,memory=SIZE]", description = "An envelope to predict for "
+        + "(repeatable): the active users it is predicted to hold, with its interval and binding dimension, e.g. "
+        + "cores=2,memory=4g (memory in MB unless suffixed g).")
+    List<String> envelopes = new ArrayList<>();
+
     @Override
     public Integer call() {
-        return run(runs, out, profiles, System.out, System.err);
+        return run(runs, out, profiles, envelopes, System.out, System.err);
+    }
+
+    /** Reads, fits, writes, without envelopes asked about. */
+    static int run(List<Path> runs, Path out, Path profiles, PrintStream console, PrintStream err) {
+        return run(runs, out, profiles, List.of(), console, err);
     }
 
     /** Reads, fits, writes; messages instead of stack traces. */
-    static int run(List<Path> runs, Path out, Path profiles, PrintStream console, PrintStream err) {
+    static int run(List<Path> runs, Path out, Path profiles, List<String> envelopes, PrintStream console,
+                   PrintStream err) {
+        List<SizingAnalysis.Query> queries = new ArrayList<>();
+        for (String e : envelopes) {
+            try {
+                queries.add(SizingAnalysis.Query.parse(e));
+            } catch (IllegalArgumentException ex) {
+                err.println("--envelope: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         List<SizingAnalysis.Run> read = new ArrayList<>();
         for (Path dir : runs) {
             try {
@@ -63,7 +84,7 @@ final class SizingCommand implements Callable<Integer> {
         }
         SizingResult s;
         try {
-            s = SizingAnalysis.of(read, documented(profiles, err));
+            s = SizingAnalysis.of(read, documented(profiles, err), queries, SizingAnalysis.DEFAULT_SAMPLES);
         } catch (IllegalArgumentException e) {
             err.println("sizing: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -95,7 +116,8 @@ final class SizingCommand implements Callable<Integer> {
                 try {
                     Profile p = loader.load(f.toString());
                     p.limits().filter(l -> l.activeUsers().isPresent()).ifPresent(l -> out.add(
-                        new SizingAnalysis.Documented(p.name(), p.envelope().cores(), l.activeUsers().getAsInt())));
+                        new SizingAnalysis.Documented(p.name(), p.envelope().cores(), p.envelope().memoryMb(),
+                            l.activeUsers().getAsInt())));
                 } catch (ProfileException | RuntimeException e) {
                     // abstract or broken profiles have no documented row; `rcbench profiles check` reports them
                 }

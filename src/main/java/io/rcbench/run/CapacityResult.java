@@ -76,18 +76,41 @@ public record CapacityResult(String profile, List<Step> steps, List<Slo> slos, I
      * @param completedPerSec per action name: completed actions per second (empty in folders written before it)
      * @param probe          a level run past the ceiling only to measure throughput for the model; it does not
      *                       move the ceiling
+     * @param memory         the target's resident memory as observed at the end of this level, or {@code null}
+     *                       when it was not observed (older folders, a real target without a Prometheus endpoint)
      */
     public record Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
-                       long errors, boolean pass, Map<String, Double> completedPerSec, boolean probe) {
+                       long errors, boolean pass, Map<String, Double> completedPerSec, boolean probe, Memory memory) {
         public Step {
             actions = actions == null ? Map.of() : Map.copyOf(actions);
             completedPerSec = completedPerSec == null ? Map.of() : Map.copyOf(completedPerSec);
+        }
+
+        /** A step without memory observations. */
+        public Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
+                    long errors, boolean pass, Map<String, Double> completedPerSec, boolean probe) {
+            this(activeUsers, actions, delivery, throughputPerSec, errors, pass, completedPerSec, probe, null);
         }
 
         /** A search step without per-action throughput. */
         public Step(int activeUsers, Map<String, Latency> actions, Latency delivery, double throughputPerSec,
                     long errors, boolean pass) {
             this(activeUsers, actions, delivery, throughputPerSec, errors, pass, Map.of(), false);
+        }
+    }
+
+    /**
+     * The target's resident memory (RSS) at one level, in MB; either may be {@code null} when not observed.
+     *
+     * @param residentMb     resident memory when the level ended (the steady figure: after the hold)
+     * @param peakResidentMb the highest resident memory over the level ({@code VmHWM} of the embedded workspace,
+     *                       a fresh process per level)
+     */
+    public record Memory(Long residentMb, Long peakResidentMb) {
+        /** The peak when known, else the steady figure, else {@code null}: what a memory limit is measured against. */
+        @JsonIgnore
+        public Long highestMb() {
+            return peakResidentMb != null ? peakResidentMb : residentMb;
         }
     }
 

@@ -68,6 +68,34 @@ class SizingAnalysisTest {
     }
 
     @Test
+    void memoryFarFromItsLimitIsShownNotToBindWithTheFigures() {
+        // 1 and 2 cores with 2 GB; the target's peak RSS 200 MB + 3 MB per user, 320 MB at the larger ceiling
+        SizingResult s = SizingAnalysis.of(List.of(withMemory(1, 20, 24), withMemory(2, 38, 44)), List.of());
+        assertThat(s.measured()).allMatch(m -> "cores".equals(m.binding()) && m.memoryShare() < 0.2);
+        assertThat(s.memory().mbPerUser().value()).isCloseTo(3.0, within(1e-6));
+        assertThat(s.answers()).anyMatch(a -> a.startsWith("Memory: peak resident memory grows 3.00")
+            && a.contains("it used 13-16% of the envelope's memory: memory was not the binding limit in the measured "
+            + "range; cores were."));
+        assertThat(s.table()).allMatch(r -> r.predicted().binding().equals("cores"));
+        // without observations the answer says memory was assumed not to bind
+        SizingResult blind = SizingAnalysis.of(List.of(run(1, null, 40, 50), run(2, null, 70, 50)), List.of());
+        assertThat(blind.memory()).isNull();
+        assertThat(blind.answers()).anyMatch(a -> a.startsWith("Memory: not observed by these runs"));
+        assertThat(blind.table()).allMatch(r -> r.predicted().note().equals("memory not observed: assumed not to bind"));
+    }
+
+    /** A run on {@code cores} with 2 GB whose levels at half, the ceiling and the failure record RSS 200 + 3 per user. */
+    static SizingAnalysis.Run withMemory(double cores, int ceiling, int failed) {
+        List<CapacityResult.Step> steps = new java.util.ArrayList<>();
+        for (int users : new int[] {ceiling / 2, ceiling, failed}) {
+            steps.add(new CapacityResult.Step(users, java.util.Map.of(), null, users, 0, users <= ceiling,
+                java.util.Map.of(), false, new CapacityResult.Memory(null, 200L + 3L * users)));
+        }
+        return new SizingAnalysis.Run("run-" + cores, new CapacityResult("minimal-vps", steps, List.of(), null, ceiling,
+            null, new CapacityResult.Envelope(cores + " cores", cores, 2048, null), null));
+    }
+
+    @Test
     void runsOfDifferentProfilesAreRefused() {
         SizingAnalysis.Run other = new SizingAnalysis.Run("x", new CapacityResult("other", List.of(), List.of(), null, 5,
             null, new CapacityResult.Envelope("1 core", 1, 512, null), null));
