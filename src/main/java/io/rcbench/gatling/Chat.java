@@ -269,6 +269,8 @@ public final class Chat {
                     (s, ok) -> {
                         if (!ok) {
                             run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
+                        } else {
+                            ((Message) s.get("rcb.msg")).sent(s);
                         }
                     }));
         }
@@ -289,6 +291,7 @@ public final class Chat {
                         run().metrics().deliveries().cancel(m.id);
                         throw e;
                     }
+                    m.sent(s);
                     long serverMs = sent.path("ts").path("$date").asLong(0);
                     if (serverMs > 0) {
                         run().metrics().clock().sample(sentMs, System.currentTimeMillis(), serverMs);
@@ -307,6 +310,11 @@ public final class Chat {
             if (mention) {
                 u.mentioned(id, now);
             }
+        }
+
+        /** The server stored it: the sender may edit or delete it later ({@link Actions}). */
+        void sent(Session s) {
+            user(s).view().sent(id, rid);
         }
     }
 

@@ -43,6 +43,7 @@ public final class ChatUser {
     private final List<Registration> listeners = new ArrayList<>();
     private Registration roomListener;
     private boolean listening;
+    private final RoomView view = new RoomView();
 
     /** One of the user's rooms on the target: its id and type ({@code c}, {@code p} or {@code d}). */
     public record Room(String rid, String type) {
@@ -74,6 +75,11 @@ public final class ChatUser {
 
     List<Room> rooms() {
         return rooms;
+    }
+
+    /** What this user sees of its open room and acts on besides sending ({@link Actions}). */
+    RoomView view() {
+        return view;
     }
 
     String uid() {
@@ -148,11 +154,21 @@ public final class ChatUser {
             roomListener.remove();
         }
         this.open = room;
-        this.roomListener = listenToRoom(client, room.rid(), run);
+        view.open(client, room, uid, run);
+        // changes of messages (edits, reactions, thread counters) come on the same stream as new ones
+        this.roomListener = client.onStream("stream-room-messages", room.rid(), e -> {
+            JsonNode msg = e.args().tree().path(0);
+            if (bot || !view.onRoomMessage(msg, e.receivedNanos(), run)) {
+                onMessage(msg, e.receivedNanos(), client, run);
+            }
+        });
     }
 
     void subscribed(List<Subscription> subscriptions) {
         this.openSubscriptions = List.copyOf(subscriptions);
+        if (!bot) {
+            view.subscribed(subscriptions, RunContext.current());
+        }
     }
 
     /** Counts this user as a receiver of all its rooms (once its subscriptions are ready). */
@@ -174,6 +190,7 @@ public final class ChatUser {
             roomListener = null;
         }
         openSubscriptions = List.of(); // the connection is closing: its subscriptions end with it
+        view.close(run);
         if (listening) {
             listening = false;
             run.metrics().deliveries().unlisten(rooms.stream().map(Room::rid).toList(), uid);

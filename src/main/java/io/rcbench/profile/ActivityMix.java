@@ -20,11 +20,14 @@ import java.util.regex.Pattern;
  * @param webhooks                       incoming-webhook traffic, per 100 active users
  * @param bots                           reactive chat-ops bots on DDP
  * @param reconnects                     sessions that drop and resume (sleep, network change, reload)
+ * @param actions                        presence, reactions, edits, deletes, threads, search, history paging and
+ *                                       unread counts ({@link ActionMix}; absent keys: none)
  */
 public record ActivityMix(String level, double messagesPerActiveUserPerMinute, Rooms rooms, Typing typing,
                           History history, Reads reads, Uploads uploads, Downloads downloads, Webhooks webhooks,
-                          Bots bots, Reconnects reconnects) {
+                          Bots bots, Reconnects reconnects, ActionMix actions) {
     public ActivityMix {
+        actions = actions == null ? ActionMix.NONE : actions;
         FieldException.atLeast("messagesPerActiveUserPerMinute", messagesPerActiveUserPerMinute, 0);
     }
 

@@ -189,8 +189,9 @@ final class ProfileBinder {
         Fields rc = f.map("reconnects");
         double perHour = rc.number("perConnectedUserPerHour");
         var reconnects = rc.build(() -> new ActivityMix.Reconnects(perHour));
+        var actions = ActionMixBinder.bind(f);
         return f.build(() -> new ActivityMix(lvl, messages, rooms, typing, history, readsRec, uploads, downloads,
-            webhooks, bots, reconnects));
+            webhooks, bots, reconnects, actions));
     }
 
     private ActivityMix.RoomClass roomClass(Fields f) {

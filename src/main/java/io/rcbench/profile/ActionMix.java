@@ -1,0 +1,62 @@
+package io.rcbench.profile;
+
+/**
+ * What active users do besides sending, typing, uploading, opening rooms and reading (issue 14 section 2): their
+ * presence, what they do to messages, threads, search, paging back through history and refreshing unread counts.
+ * Rates are per concurrently active user per minute; {@code threads.replyShare} is a share of the messages sent.
+ * Each key of a mix level is optional: an absent one is an action the simulation does not do ({@link #NONE}), so
+ * profiles written before these actions existed keep their traffic. Reasons for the numbers: {@code profiles/README.md}.
+ *
+ * @param presence     status changes and the presence of the members a client shows
+ * @param reactions    reactions toggled on a recent message of the open room
+ * @param edits        edits of one's own recent message
+ * @param deletes      deletes of one's own recent message
+ * @param threads      thread replies (a share of the messages) and thread opens
+ * @param search       message searches in the open room
+ * @param historyPages pages of older history loaded in the open room (scrolling back)
+ * @param unreadCounts refreshes of the unread counts of all rooms (the subscriptions' delta sync)
+ */
+public record ActionMix(Presence presence, Rate reactions, Rate edits, Rate deletes, Threads threads, Rate search,
+                        Rate historyPages, Rate unreadCounts) {
+    /** None of these actions. */
+    public static final ActionMix NONE = new ActionMix(Presence.NONE, Rate.NONE, Rate.NONE, Rate.NONE, Threads.NONE,
+        Rate.NONE, Rate.NONE, Rate.NONE);
+
+    /**
+     * Presence: status changes (online, away, busy) and updates of the watched members (a presence lookup plus a
+     * change of the {@code stream-user-presence} watch set) to the at most {@code watchedMembers} members a client
+     * shows.
+     */
+    public record Presence(double statusChangesPerActiveUserPerMinute, double watchUpdatesPerActiveUserPerMinute,
+                           int watchedMembers) {
+        static final Presence NONE = new Presence(0, 0, 0);
+
+        public Presence {
+            FieldException.atLeast("statusChangesPerActiveUserPerMinute", statusChangesPerActiveUserPerMinute, 0);
+            FieldException.atLeast("watchUpdatesPerActiveUserPerMinute", watchUpdatesPerActiveUserPerMinute, 0);
+            FieldException.require(watchedMembers >= 0 && watchedMembers <= 500, "watchedMembers",
+                "an integer between 0 and 500", watchedMembers);
+            FieldException.require(watchUpdatesPerActiveUserPerMinute == 0 || watchedMembers > 0, "watchedMembers",
+                "at least 1 when watchUpdatesPerActiveUserPerMinute is above 0", watchedMembers);
+        }
+    }
+
+    /** An action at {@code perActiveUserPerMinute}. */
+    public record Rate(double perActiveUserPerMinute) {
+        static final Rate NONE = new Rate(0);
+
+        public Rate {
+            FieldException.atLeast("perActiveUserPerMinute", perActiveUserPerMinute, 0);
+        }
+    }
+
+    /** {@code replyShare} of messages are thread replies; threads are opened (their replies listed) at a rate. */
+    public record Threads(double replyShare, double opensPerActiveUserPerMinute) {
+        static final Threads NONE = new Threads(0, 0);
+
+        public Threads {
+            FieldException.share("replyShare", replyShare);
+            FieldException.atLeast("opensPerActiveUserPerMinute", opensPerActiveUserPerMinute, 0);
+        }
+    }
+}
