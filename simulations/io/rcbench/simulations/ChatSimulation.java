@@ -37,9 +37,10 @@ import java.util.Map;
  *   <li><b>active users</b> log in (DDP, password digest), open the web client's ~35 subscriptions, find their
  *   rooms (channels, groups, direct messages) and open one (4 more, history, read), then act on an open-model
  *   Poisson schedule at the plan's rates until the end of the hold: text messages in the open room (some typed
- *   first, some mentioning a bot, some replying in a thread), uploads, room switches (drawn by the mix's message
+ *   first, some mentioning a bot), uploads, room switches (drawn by the mix's message
  *   shares; history + read), read receipts, and the mix's other actions ({@link Actions}: status, presence,
- *   reactions, edits, deletes, thread opens, search, history pages, unread counts); they download a share of the files they see. They receive every room they are in: the open one
+ *   reactions, edits, deletes, thread replies and opens, search, history pages, unread counts); they download a
+ *   share of the files they see. They receive every room they are in: the open one
  *   on its message stream, the others on {@code rooms-changed}.</li>
  *   <li><b>idle users</b> connect, subscribe and open a room the same way and only receive.</li>
  *   <li><b>bots</b> listen to every room they are in and answer commands addressed to them (chat-ops).</li>
@@ -88,7 +89,6 @@ public class ChatSimulation extends Simulation {
             } else if (x < r.messagesPerMinute()) {
                 double y = RcbenchDsl.schedule(s).uniform();
                 kind = y < r.uploadShare() ? "upload"
-                    : RcbenchDsl.schedule(s).uniform() < r.actions().threadReplyShare() ? Actions.THREAD_REPLY
                     : RcbenchDsl.schedule(s).uniform() < r.typingShare() ? "typed" : "text";
             } else if (x < r.messagesPerMinute() + r.roomOpensPerMinute()) {
                 kind = "open";

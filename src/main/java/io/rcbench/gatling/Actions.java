@@ -65,9 +65,9 @@ public final class Actions {
      */
     public static String kind(ActionRates a, double x) {
         double[] rates = {a.statusChangesPerMinute(), a.presenceUpdatesPerMinute(), a.reactionsPerMinute(),
-            a.editsPerMinute(), a.deletesPerMinute(), a.threadOpensPerMinute(), a.searchesPerMinute(),
+            a.editsPerMinute(), a.deletesPerMinute(), a.threadRepliesPerMinute(), a.threadOpensPerMinute(), a.searchesPerMinute(),
             a.historyPagesPerMinute(), a.unreadCountsPerMinute()};
-        String[] kinds = {SET_STATUS, PRESENCE, REACT, EDIT, DELETE, THREAD_MESSAGES, SEARCH, HISTORY_PAGE,
+        String[] kinds = {SET_STATUS, PRESENCE, REACT, EDIT, DELETE, THREAD_REPLY, THREAD_MESSAGES, SEARCH, HISTORY_PAGE,
             UNREAD_COUNTS};
         int last = 0;
         for (int i = 0; i < rates.length; i++) {
@@ -229,7 +229,7 @@ public final class Actions {
     /**
      * A reply in a thread of the open room (a message with {@code tmid} to a recent top-level message): delivered
      * to the room's members like any message, and the parent's new counters to those with the room open. With no
-     * message to reply to it is sent as a plain message would be: counted as missed here.
+     * message to reply to (an empty room) it is counted as missed.
      */
     public static ChainBuilder threadReply() {
         ChainBuilder pick = exec(s -> {

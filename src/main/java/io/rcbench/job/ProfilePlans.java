@@ -120,7 +120,7 @@ public final class ProfilePlans {
         return new io.rcbench.run.ActionRates(a.presence().statusChangesPerActiveUserPerMinute(),
             a.presence().watchUpdatesPerActiveUserPerMinute(), a.presence().watchedMembers(),
             a.reactions().perActiveUserPerMinute(), a.edits().perActiveUserPerMinute(),
-            a.deletes().perActiveUserPerMinute(), a.threads().replyShare(), a.threads().opensPerActiveUserPerMinute(),
+            a.deletes().perActiveUserPerMinute(), a.threads().repliesPerActiveUserPerMinute(), a.threads().opensPerActiveUserPerMinute(),
             a.search().perActiveUserPerMinute(), a.historyPages().perActiveUserPerMinute(),
             a.unreadCounts().perActiveUserPerMinute());
     }

@@ -3,7 +3,8 @@ package io.rcbench.profile;
 /**
  * What active users do besides sending, typing, uploading, opening rooms and reading (issue 14 section 2): their
  * presence, what they do to messages, threads, search, paging back through history and refreshing unread counts.
- * Rates are per concurrently active user per minute; {@code threads.replyShare} is a share of the messages sent.
+ * Rates are per concurrently active user per minute. Thread replies come on top of the mix's messages, so the
+ * {@code sendMessage} samples a profile's SLOs were sized for stay as they were.
  * Each key of a mix level is optional: an absent one is an action the simulation does not do ({@link #NONE}), so
  * profiles written before these actions existed keep their traffic. Reasons for the numbers: {@code profiles/README.md}.
  *
@@ -50,12 +51,12 @@ public record ActionMix(Presence presence, Rate reactions, Rate edits, Rate dele
         }
     }
 
-    /** {@code replyShare} of messages are thread replies; threads are opened (their replies listed) at a rate. */
-    public record Threads(double replyShare, double opensPerActiveUserPerMinute) {
+    /** Thread replies (messages with {@code tmid}) and thread opens (their replies listed), each at a rate. */
+    public record Threads(double repliesPerActiveUserPerMinute, double opensPerActiveUserPerMinute) {
         static final Threads NONE = new Threads(0, 0);
 
         public Threads {
-            FieldException.share("replyShare", replyShare);
+            FieldException.atLeast("repliesPerActiveUserPerMinute", repliesPerActiveUserPerMinute, 0);
             FieldException.atLeast("opensPerActiveUserPerMinute", opensPerActiveUserPerMinute, 0);
         }
     }

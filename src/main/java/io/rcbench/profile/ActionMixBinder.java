@@ -24,9 +24,9 @@ final class ActionMixBinder {
         ActionMix.Rate edits = rate(mix, "edits", failed);
         ActionMix.Rate deletes = rate(mix, "deletes", failed);
         ActionMix.Threads threads = optional(mix, "threads", ActionMix.Threads.NONE, failed, f -> {
-            double share = f.number("replyShare");
+            double replies = f.number("repliesPerActiveUserPerMinute");
             double opens = f.number("opensPerActiveUserPerMinute");
-            return f.build(() -> new ActionMix.Threads(share, opens));
+            return f.build(() -> new ActionMix.Threads(replies, opens));
         });
         ActionMix.Rate search = rate(mix, "search", failed);
         ActionMix.Rate pages = rate(mix, "historyPaging", failed);

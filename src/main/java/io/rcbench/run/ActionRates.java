@@ -10,7 +10,7 @@ package io.rcbench.run;
  * @param reactionsPerMinute       reactions toggled on a recent message of the open room
  * @param editsPerMinute           edits of one's own recent message
  * @param deletesPerMinute         deletes of one's own recent message
- * @param threadReplyShare         share of messages sent as thread replies
+ * @param threadRepliesPerMinute   thread replies (on top of the messages)
  * @param threadOpensPerMinute     threads opened (replies listed)
  * @param searchesPerMinute        message searches in the open room
  * @param historyPagesPerMinute    pages of older history in the open room
@@ -18,27 +18,27 @@ package io.rcbench.run;
  */
 public record ActionRates(double statusChangesPerMinute, double presenceUpdatesPerMinute, int watchedMembers,
                           double reactionsPerMinute, double editsPerMinute, double deletesPerMinute,
-                          double threadReplyShare, double threadOpensPerMinute, double searchesPerMinute,
+                          double threadRepliesPerMinute, double threadOpensPerMinute, double searchesPerMinute,
                           double historyPagesPerMinute, double unreadCountsPerMinute) {
     /** None of these actions (benchmarks, tests, profiles without them). */
     public static final ActionRates NONE = new ActionRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public ActionRates {
         for (double r : new double[] {statusChangesPerMinute, presenceUpdatesPerMinute, reactionsPerMinute,
-            editsPerMinute, deletesPerMinute, threadOpensPerMinute, searchesPerMinute, historyPagesPerMinute,
+            editsPerMinute, deletesPerMinute, threadRepliesPerMinute, threadOpensPerMinute, searchesPerMinute, historyPagesPerMinute,
             unreadCountsPerMinute}) {
             if (!(r >= 0)) {
                 throw new IllegalArgumentException("action rates must not be negative: " + r);
             }
         }
-        if (threadReplyShare < 0 || threadReplyShare > 1 || watchedMembers < 0) {
-            throw new IllegalArgumentException("the thread reply share must be within [0, 1], watched members >= 0");
+        if (watchedMembers < 0) {
+            throw new IllegalArgumentException("watched members must not be negative");
         }
     }
 
-    /** All these actions per active user per minute (thread replies are among the messages). */
+    /** All these actions per active user per minute. */
     public double perMinute() {
         return statusChangesPerMinute + presenceUpdatesPerMinute + reactionsPerMinute + editsPerMinute
-            + deletesPerMinute + threadOpensPerMinute + searchesPerMinute + historyPagesPerMinute + unreadCountsPerMinute;
+            + deletesPerMinute + threadRepliesPerMinute + threadOpensPerMinute + searchesPerMinute + historyPagesPerMinute + unreadCountsPerMinute;
     }
 }

@@ -1,0 +1,96 @@
+package io.rcbench.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.rcbench.rocketchat.MessageActions;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every user of one room does each action of {@link Actions} once, in a fixed order, on the embedded workspace:
+ * {@link ActionsEndToEndTest} counts them, their fan-out and their failures. Users wait for each other (all have
+ * the room open) before acting and before leaving, so every change is expected of the others. Then each fails
+ * on purpose (a delete of a message that does not exist) and makes one change no action registers (a raw
+ * {@code updateMessage}), which the others must count as unmatched. Bounded by the
+ * simulation's maxDuration and each wait's deadline.
+ */
+public class ActionsSimulation extends Simulation {
+    static final String MISSING = "NoSuchMessage0000";
+    private static final AtomicInteger ROOM_OPEN = new AtomicInteger();
+    private static final AtomicInteger DONE = new AtomicInteger();
+    private final RunContext run = RunContext.current();
+    private final int users = run.plan().activeUsers();
+
+    private ChainBuilder login() {
+        return run.plan().transport().equals("rest") ? Chat.restLogin()
+            : exec(Ddp.connect()).exec(Ddp.login(Chat::username, Chat::password));
+    }
+
+    /** Waits until {@code counter} reaches every user, at most 10 s. */
+    private ChainBuilder all(AtomicInteger counter) {
+        return exec(s -> {
+            counter.incrementAndGet();
+            return s.set("rcb.t.deadline", System.nanoTime() + Duration.ofSeconds(10).toNanos());
+        }).asLongAs(s -> counter.get() < users && System.nanoTime() < s.getLong("rcb.t.deadline"))
+            .on(pause(Duration.ofMillis(50)));
+    }
+
+    private final ScenarioBuilder scenario = scenario("actions")
+        .exec(s -> s.set(Chat.INDEX, (int) (s.userId() - 1)))
+        .exec(Chat.becomeUser(false))
+        .exec(login())
+        .exec(Ddp.subscribeWebClient())
+        .exec(Chat.enterRooms())
+        .exec(all(ROOM_OPEN))
+        // a little history to act on, seen by everyone
+        .exec(Chat.sendText()).exec(Chat.sendText())
+        .pause(Duration.ofMillis(400))
+        .exec(Actions.setStatus())
+        .exec(Actions.presence())
+        .exec(Actions.react())
+        .exec(Actions.edit())
+        .exec(Actions.threadReply())
+        .pause(Duration.ofMillis(200))
+        .exec(Actions.threadMessages())
+        .exec(Actions.search())
+        .exec(Actions.historyPage())
+        .exec(Actions.unreadCounts())
+        .exec(Actions.delete())
+        // failures on purpose: the server refuses both, their expected fan-out is withdrawn
+        .exec(s -> {
+            ChatUser u = s.get(ChatUser.KEY);
+            u.view().sent(MISSING, u.rid());
+            return s;
+        })
+        .exec(Actions.delete())
+        // a change no action registered, of a message nobody acted on: the other members count it as unmatched
+        .exec(Chat.sendText())
+        .pause(Duration.ofMillis(300))
+        .exec(Ddp.call(MessageActions.UPDATE_MESSAGE, s -> {
+            ChatUser u = s.get(ChatUser.KEY);
+            return MessageActions.updateMessageParams(u.view().ownMessage(false).id(), u.rid(), "changed behind rcbench");
+        }, null).named("rawEdit"))
+        .pause(Duration.ofMillis(500))
+        .exec(RcbenchDsl.settle())
+        .exec(all(DONE))
+        .exec(Chat.leave());
+
+    @Override
+    public void before() {
+        ROOM_OPEN.set(0);
+        DONE.set(0);
+        run.begin();
+    }
+
+    {
+        setUp(scenario.injectOpen(atOnceUsers(users))).protocols(http.baseUrl(run.plan().baseUrl().toString())
+            .shareConnections()).maxDuration(Duration.ofSeconds(40));
+    }
+}
