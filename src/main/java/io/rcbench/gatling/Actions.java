@@ -178,8 +178,9 @@ public final class Actions {
                 MessageActions.deleteBody(s.getString(TARGET), s.getString(TARGET_RID)).toString())).asJson());
     }
 
+    /** Each edit's text differs: an edit that changes nothing may be skipped by the server, and not fanned out. */
     private static String editedText(Session s) {
-        return "edit: the numbers above were from the wrong run, fixed " + s.getString(TARGET).substring(0, 4);
+        return "edit: the numbers above were from the wrong run, fixed in " + RandomId.id().substring(0, 6);
     }
 
     /**

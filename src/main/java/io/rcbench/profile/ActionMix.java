@@ -24,6 +24,28 @@ public record ActionMix(Presence presence, Rate reactions, Rate edits, Rate dele
         Rate.NONE, Rate.NONE, Rate.NONE);
 
     /**
+     * Expected samples per metric in a hold of {@code activeUserMinutes} (active users times the hold's minutes). An
+     * action with nothing to act on is missed rather than run, so these are upper bounds; the presence lookup and
+     * the watch-set change are one update each. {@code changeDelivery} is left out: it depends on who has the room
+     * open, and no SLO is set on it.
+     */
+    public java.util.Map<String, Double> expectedSamples(double activeUserMinutes) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put(MetricNames.SET_STATUS, presence.statusChangesPerActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.PRESENCE, presence.watchUpdatesPerActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.PRESENCE_WATCH, presence.watchUpdatesPerActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.REACT, reactions.perActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.EDIT_MESSAGE, edits.perActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.DELETE_MESSAGE, deletes.perActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.THREAD_REPLY, threads.repliesPerActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.THREAD_MESSAGES, threads.opensPerActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.SEARCH, search.perActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.HISTORY_PAGE, historyPages.perActiveUserPerMinute() * activeUserMinutes);
+        out.put(MetricNames.UNREAD_COUNTS, unreadCounts.perActiveUserPerMinute() * activeUserMinutes);
+        return out;
+    }
+
+    /**
      * Presence: status changes (online, away, busy) and updates of the watched members (a presence lookup plus a
      * change of the {@code stream-user-presence} watch set) to the at most {@code watchedMembers} members a client
      * shows.
