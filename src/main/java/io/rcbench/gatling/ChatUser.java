@@ -44,6 +44,14 @@ public final class ChatUser {
     private Registration roomListener;
     private boolean listening;
     private final RoomView view = new RoomView();
+    /** Commands a bot answered: a reaction or thread reply re-sends the message, which is not a new command. */
+    private final java.util.Set<String> answered = java.util.Collections.newSetFromMap(
+        new java.util.LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 4 * MAX_PENDING;
+            }
+        });
 
     /** One of the user's rooms on the target: its id and type ({@code c}, {@code p} or {@code d}). */
     public record Room(String rid, String type) {
@@ -265,7 +273,7 @@ public final class ChatUser {
             && random.nextDouble() < run.plan().rates().downloadShare()) {
             downloads.add("/file-upload/" + file.path("_id").asText() + "/" + file.path("name").asText("file"));
         }
-        if (bot && text.contains("@" + username + " !")) {
+        if (bot && text.contains("@" + username + " !") && answered.add(id)) {
             answer(client, msg.path("rid").asText(), id, text, run);
         }
     }
