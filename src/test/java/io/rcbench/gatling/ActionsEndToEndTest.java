@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * thread, search, page back, refresh unread counts and delete, over DDP and over REST ({@link ActionsSimulation}).
  * Each is counted and timed under its own metric; the edits', reactions', thread counters' and deletes' fan-out
  * reaches the two other members as change deliveries, none lost; a failed delete is counted with its reason and
- * its fan-out withdrawn; a change no action made is counted as unmatched, not dropped.
+ * its fan-out withdrawn; a change no action made is counted as unmatched, not dropped; the room's bot answers each
+ * command once, whatever changes of the command's message it sees.
  */
 class ActionsEndToEndTest {
     private static final int USERS = 3;
@@ -45,7 +46,7 @@ class ActionsEndToEndTest {
     @BeforeAll
     static void start() {
         ws = TestWorkspaces.start(data);
-        ws.seeder().seed(new SeedPlan(USERS, 1, USERS, "c", 0, 0, PW, 4));
+        ws.seeder().seed(new SeedPlan(USERS, 1, USERS, "c", 1, 0, PW, 4));
     }
 
     @AfterAll
@@ -86,6 +87,8 @@ class ActionsEndToEndTest {
         assertThat(d.received()).isEqualTo(d.expected());
         assertThat(h.get(MetricNames.CHANGE_DELIVERY).getTotalCount()).isEqualTo(changes);
         assertThat(h.get(MetricNames.DELIVERY).getTotalCount()).isEqualTo(messages);
+        // each command answered once: reactions, edits and thread counters re-send it to the bot, not as new
+        assertThat(counts.get(MetricNames.BOT_ANSWER).attempted()).as(transport + " bot answers").isEqualTo(USERS * 3L);
         // the raw edits nobody registered reach the two others each: counted, not dropped
         assertThat(metrics.deliveries().unmatched()).isGreaterThanOrEqualTo(USERS * (USERS - 1L));
     }
@@ -93,11 +96,12 @@ class ActionsEndToEndTest {
     private static LoadPlan plan(String transport) {
         Map<Integer, List<Membership.RoomKey>> rooms = IntStream.range(0, USERS).boxed().collect(Collectors.toMap(
             i -> i, i -> List.of(new Membership.RoomKey("c", SeedPlan.roomName(0)))));
-        LoadPlan.Rates rates = new LoadPlan.Rates(0, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0,
+        // every text mentions the bot with a command
+        LoadPlan.Rates rates = new LoadPlan.Rates(0, 0, 0, 0, 0, 0, List.of(), 0, 1, 0, 0, 0,
             new ActionRates(0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0));
         return new LoadPlan("actions-" + transport, ws.baseUri(), transport, "user.", "bot.",
             new Membership(rooms, Membership.Shares.CHANNELS_ONLY), PW, USERS, 0, 10, Duration.ZERO,
-            Duration.ofSeconds(1), rates, 0, List.of(), 1, Duration.ofSeconds(5), Duration.ofMillis(50),
+            Duration.ofSeconds(1), rates, 1, List.of(), 1, Duration.ofSeconds(5), Duration.ofMillis(50),
             Duration.ofSeconds(5), null);
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ActionsEndToEndTest} counts them, their fan-out and their failures. Users wait for each other (all have
  * the room open) before acting and before leaving, so every change is expected of the others. Then each fails
  * on purpose (a delete of a message that does not exist) and makes one change no action registers (a raw
- * {@code updateMessage}), which the others must count as unmatched. Bounded by the
+ * {@code updateMessage}), which the others must count as unmatched. Every text mentions the room's bot with a
+ * command, which it answers once however often the message is re-sent changed. Bounded by the
  * simulation's maxDuration and each wait's deadline.
  */
 public class ActionsSimulation extends Simulation {
@@ -33,6 +34,12 @@ public class ActionsSimulation extends Simulation {
             : exec(Ddp.connect()).exec(Ddp.login(Chat::username, Chat::password));
     }
 
+    /** Account indexes 0 .. n-1, one per virtual user. */
+    private static java.util.Iterator<java.util.Map<String, Object>> indexes(int n) {
+        return java.util.stream.IntStream.range(0, n).<java.util.Map<String, Object>>mapToObj(i -> java.util.Map.of(Chat.INDEX, i))
+            .iterator();
+    }
+
     /** Waits until {@code counter} reaches every user, at most 10 s. */
     private ChainBuilder all(AtomicInteger counter) {
         return exec(s -> {
@@ -43,7 +50,7 @@ public class ActionsSimulation extends Simulation {
     }
 
     private final ScenarioBuilder scenario = scenario("actions")
-        .exec(s -> s.set(Chat.INDEX, (int) (s.userId() - 1)))
+        .feed(indexes(users))
         .exec(Chat.becomeUser(false))
         .exec(login())
         .exec(Ddp.subscribeWebClient())
@@ -82,6 +89,17 @@ public class ActionsSimulation extends Simulation {
         .exec(all(DONE))
         .exec(Chat.leave());
 
+    private final ScenarioBuilder bots = scenario("bots")
+        .feed(indexes(run.plan().bots()))
+        .exec(Chat.becomeUser(true))
+        .exec(Ddp.connect())
+        .exec(Ddp.login(Chat::username, Chat::password))
+        .exec(Chat.listenToAllRooms())
+        .exec(s -> s.set("rcb.t.deadline", System.nanoTime() + Duration.ofSeconds(30).toNanos()))
+        .asLongAs(s -> DONE.get() < users && System.nanoTime() < s.getLong("rcb.t.deadline"))
+        .on(pause(Duration.ofMillis(50)))
+        .exec(Chat.leave());
+
     @Override
     public void before() {
         ROOM_OPEN.set(0);
@@ -90,7 +108,7 @@ public class ActionsSimulation extends Simulation {
     }
 
     {
-        setUp(scenario.injectOpen(atOnceUsers(users))).protocols(http.baseUrl(run.plan().baseUrl().toString())
+        setUp(scenario.injectOpen(atOnceUsers(users)), bots.injectOpen(atOnceUsers(run.plan().bots()))).protocols(http.baseUrl(run.plan().baseUrl().toString())
             .shareConnections()).maxDuration(Duration.ofSeconds(40));
     }
 }
