@@ -216,7 +216,7 @@ public final class Chat {
         return exec(StepActionBuilder.withContext("loadHistory", ctx -> s -> Ddp.invoke(s, "loadHistory",
             user(s).rid(), null, 50, Json.object().put("$date", System.currentTimeMillis()))
             .thenApply(r -> {
-                ChatMethods.history(r.tree(), user(s).rid());
+                user(s).view().shown(ChatMethods.history(r.tree(), user(s).rid()));
                 return s;
             })).detached());
     }

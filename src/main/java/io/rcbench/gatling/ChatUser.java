@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  * {@code stream-room-messages <rid>} and of all its rooms as the room's {@code lastMessage} on
  * {@code <uid>/rooms-changed} (the web client's sidebar): the first to arrive is the delivery, recorded against the sender's send
  * time. A message may be a bot's answer or carry a file. A bot listens to all its rooms ({@code __my_messages__})
- * and answers mentions addressed to it. Confined to its virtual user's event loop (the DDP client is pinned there),
+ * and answers mentions addressed to it (each command once). What the user sees of its open room and acts on besides
+ * sending is its {@link RoomView}, which also takes the changes of messages off the room stream. Confined to its
+ * virtual user's event loop (the DDP client is pinned there),
  * so it needs no locks.
  */
 public final class ChatUser {

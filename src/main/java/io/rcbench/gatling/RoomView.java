@@ -137,6 +137,22 @@ final class RoomView {
             micros -> metrics.record(MetricNames.CHANGE_DELIVERY, micros));
     }
 
+    /**
+     * The page of history the room's opening loaded ({@code loadHistory}'s {@code {messages}}, newest first): what
+     * the client shows before anything new arrives. Messages of another room (a switch since) are left out.
+     */
+    void shown(JsonNode page) {
+        List<JsonNode> messages = new ArrayList<>();
+        page.path("messages").forEach(messages::add);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode m = messages.get(i);
+            if (room != null && room.rid().equals(m.path("rid").asText()) && m.hasNonNull("_id")
+                && !m.hasNonNull("t")) {
+                remember(m);
+            }
+        }
+    }
+
     private void remember(JsonNode msg) {
         Seen s = seen(msg);
         if (recentIds.add(s.id())) {

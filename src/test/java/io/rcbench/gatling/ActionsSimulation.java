@@ -55,6 +55,7 @@ public class ActionsSimulation extends Simulation {
         .exec(login())
         .exec(Ddp.subscribeWebClient())
         .exec(Chat.enterRooms())
+        .exec(Chat.loadHistory())
         .exec(all(ROOM_OPEN))
         // a little history to act on, seen by everyone
         .exec(Chat.sendText()).exec(Chat.sendText())
