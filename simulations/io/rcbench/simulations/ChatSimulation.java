@@ -18,6 +18,7 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.rcbench.gatling.Actions;
 import io.rcbench.gatling.Chat;
 import io.rcbench.gatling.ClientLogin;
 import io.rcbench.gatling.RcbenchDsl;
@@ -37,8 +38,10 @@ import java.util.Map;
  *   the calls before and after the credentials, the ~35 or 6 subscriptions, the room list), find their rooms
  *   (channels, groups, direct messages) and open one as their client does (4 more, history, roles, read), then act on an open-model
  *   Poisson schedule at the plan's rates until the end of the hold: text messages in the open room (some typed
- *   first, some mentioning a bot), uploads, room switches (drawn by the mix's message shares; history + read) and
- *   read receipts; they download a share of the files they see. They receive every room they are in: the open one
+ *   first, some mentioning a bot), uploads, room switches (drawn by the mix's message
+ *   shares; history + read), read receipts, and the mix's other actions ({@link Actions}: status, presence,
+ *   reactions, edits, deletes, thread replies and opens, search, history pages, unread counts); they download a
+ *   share of the files they see. They receive every room they are in: the open one
  *   on its message stream, the others on {@code rooms-changed}.</li>
  *   <li><b>idle users</b> connect, subscribe and open a room the same way and only receive.</li>
  *   <li><b>bots</b> listen to every room they are in and answer commands addressed to them (chat-ops).</li>
@@ -75,11 +78,14 @@ public class ChatSimulation extends Simulation {
     /** One activity, chosen from the user's own random stream by the mix's rates. */
     private ChainBuilder activity() {
         LoadPlan.Rates r = plan.rates();
-        double total = r.messagesPerMinute() + r.roomOpensPerMinute() + r.readsPerMinute() + r.reconnectsPerMinute();
+        double base = r.messagesPerMinute() + r.roomOpensPerMinute() + r.readsPerMinute() + r.reconnectsPerMinute();
+        double total = base + r.actions().perMinute();
         return exec(s -> {
             double x = RcbenchDsl.schedule(s).uniform() * total;
             String kind;
-            if (x < r.messagesPerMinute()) {
+            if (x >= base) {
+                kind = Actions.kind(r.actions(), x - base);
+            } else if (x < r.messagesPerMinute()) {
                 double y = RcbenchDsl.schedule(s).uniform();
                 kind = y < r.uploadShare() ? "upload"
                     : RcbenchDsl.schedule(s).uniform() < r.typingShare() ? "typed" : "text";
@@ -95,7 +101,17 @@ public class ChatSimulation extends Simulation {
             onCase("upload").then(Chat.upload()),
             onCase("open").then(Chat.switchRoom()),
             onCase("read").then(Chat.read()),
-            onCase("reconnect").then(Chat.reconnect()));
+            onCase("reconnect").then(Chat.reconnect()),
+            onCase(Actions.THREAD_REPLY).then(Actions.threadReply()),
+            onCase(Actions.SET_STATUS).then(Actions.setStatus()),
+            onCase(Actions.PRESENCE).then(Actions.presence()),
+            onCase(Actions.REACT).then(Actions.react()),
+            onCase(Actions.EDIT).then(Actions.edit()),
+            onCase(Actions.DELETE).then(Actions.delete()),
+            onCase(Actions.THREAD_MESSAGES).then(Actions.threadMessages()),
+            onCase(Actions.SEARCH).then(Actions.search()),
+            onCase(Actions.HISTORY_PAGE).then(Actions.historyPage()),
+            onCase(Actions.UNREAD_COUNTS).then(Actions.unreadCounts()));
     }
 
     private final ScenarioBuilder active = scenario("active users")

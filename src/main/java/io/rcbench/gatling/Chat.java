@@ -74,29 +74,6 @@ public final class Chat {
     }
 
     /**
-     * Logs in as Rocket.Chat 9 clients do: {@code POST /api/v1/login} over Gatling's HTTP (measured as {@code login}),
-     * then a DDP session resumed with the token (measured as {@code resume}); works on monoliths and microservices.
-     */
-    public static ChainBuilder restLogin() {
-        return Measured.http(s -> "login", exec(Measured.checked(http("login").post("/api/v1/login")
-                .body(StringBody(s -> Json.object().put("user", username(s)).put("password", password(s)).toString()))
-                .asJson()).check(jsonPath("$.data.userId").saveAs(Ddp.UID), jsonPath("$.data.authToken").saveAs(Ddp.TOKEN))),
-            null)
-            .exec(s -> s.set(Ddp.USERNAME, username(s)))
-            .exec(Ddp.connect())
-            .exec(Ddp.resume("resume"));
-    }
-
-    /**
-     * Finds the user's rooms ({@code rooms/get}) and opens one: on a first entry drawn by the plan's message shares,
-     * after a reconnect the one that was open (a reloaded client reopens its room). Opening is the web client's four
-     * room subscriptions; the user then counts as a receiver of all its rooms.
-     */
-    public static ChainBuilder enterRooms() {
-        return exec(findRooms()).exec(openPickedRoom());
-    }
-
-    /**
      * Opens a room of the rooms the user has found: on a first entry drawn by the plan's message shares, after a
      * reconnect the one that was open; the user then counts as a receiver of all its rooms.
      */
@@ -218,33 +195,6 @@ public final class Chat {
         return rooms.isArray() ? rooms : rooms.path("update");
     }
 
-    /**
-     * Loads the open room's last 50 messages ({@code loadHistory}, or over REST {@code channels.history},
-     * {@code groups.history} or {@code im.history} by the room's type).
-     */
-    public static ChainBuilder loadHistory() {
-        if (rest()) {
-            return Measured.http(s -> "loadHistory", exec(Measured.checked(auth(http("loadHistory")
-                .get(s -> "/api/v1/" + historyRoute(user(s).openRoom()) + "?roomId=" + user(s).rid() + "&count=50")))),
-                null);
-        }
-        return exec(StepActionBuilder.withContext("loadHistory", ctx -> s -> Ddp.invoke(s, "loadHistory",
-            user(s).rid(), null, 50, Json.object().put("$date", System.currentTimeMillis()))
-            .thenApply(r -> {
-                ChatMethods.history(r.tree(), user(s).rid());
-                return s;
-            })).detached());
-    }
-
-    /** Rocket.Chat's history route per room type: channels, groups and ims each have their own. */
-    private static String historyRoute(ChatUser.Room room) {
-        return switch (room.type()) {
-            case "p" -> "groups.history";
-            case "d" -> "im.history";
-            default -> "channels.history";
-        };
-    }
-
     /** Marks the open room read ({@code readMessages}, or {@code subscriptions.read} over REST). */
     public static ChainBuilder read() {
         if (rest()) {
@@ -285,9 +235,10 @@ public final class Chat {
                     (s, ok) -> {
                         if (!ok) {
                             run().metrics().deliveries().cancel(((Message) s.get("rcb.msg")).id);
-                        } else if (s.contains(SERVER_TS)) {
+                        } else {
+                            ((Message) s.get("rcb.msg")).sent(s);
                             // the clock offset from REST sends too: a REST run calls no DDP method to sample it on
-                            long serverMs = ChatMethods.restTimestamp(s.getString(SERVER_TS));
+                            long serverMs = s.contains(SERVER_TS) ? ChatMethods.restTimestamp(s.getString(SERVER_TS)) : 0;
                             if (serverMs > 0) {
                                 run().metrics().clock().sample(s.getLong(SENT_MS), System.currentTimeMillis(), serverMs);
                             }
@@ -311,6 +262,7 @@ public final class Chat {
                         run().metrics().deliveries().cancel(m.id);
                         throw e;
                     }
+                    m.sent(s);
                     long serverMs = sent.path("ts").path("$date").asLong(0);
                     if (serverMs > 0) {
                         run().metrics().clock().sample(sentMs, System.currentTimeMillis(), serverMs);
@@ -329,6 +281,11 @@ public final class Chat {
             if (mention) {
                 u.mentioned(id, now);
             }
+        }
+
+        /** The server stored it: the sender may edit or delete it later ({@link Actions}). */
+        void sent(Session s) {
+            user(s).view().sent(id, rid);
         }
     }
 

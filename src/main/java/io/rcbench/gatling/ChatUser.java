@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  * {@code stream-room-messages <rid>} and of all its rooms as the room's {@code lastMessage} on
  * {@code <uid>/rooms-changed} (the web client's sidebar): the first to arrive is the delivery, recorded against the sender's send
  * time. A message may be a bot's answer or carry a file. A bot listens to all its rooms ({@code __my_messages__})
- * and answers mentions addressed to it. Confined to its virtual user's event loop (the DDP client is pinned there),
+ * and answers mentions addressed to it (each command once). What the user sees of its open room and acts on besides
+ * sending is its {@link RoomView}, which also takes the changes of messages off the room stream. Confined to its
+ * virtual user's event loop (the DDP client is pinned there),
  * so it needs no locks.
  */
 public final class ChatUser {
@@ -44,6 +46,15 @@ public final class ChatUser {
     private Registration roomListener;
     private boolean listening;
     private io.rcbench.rocketchat.RestClient answerRest;
+    private final RoomView view = new RoomView();
+    /** Commands a bot answered: a reaction or thread reply re-sends the message, which is not a new command. */
+    private final java.util.Set<String> answered = java.util.Collections.newSetFromMap(
+        new java.util.LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 4 * MAX_PENDING;
+            }
+        });
 
     /** One of the user's rooms on the target: its id and type ({@code c}, {@code p} or {@code d}). */
     public record Room(String rid, String type) {
@@ -75,6 +86,11 @@ public final class ChatUser {
 
     List<Room> rooms() {
         return rooms;
+    }
+
+    /** What this user sees of its open room and acts on besides sending ({@link Actions}). */
+    RoomView view() {
+        return view;
     }
 
     String uid() {
@@ -149,11 +165,21 @@ public final class ChatUser {
             roomListener.remove();
         }
         this.open = room;
-        this.roomListener = listenToRoom(client, room.rid(), run);
+        view.open(client, room, uid, run);
+        // changes of messages (edits, reactions, thread counters) come on the same stream as new ones
+        this.roomListener = client.onStream("stream-room-messages", room.rid(), e -> {
+            JsonNode msg = e.args().tree().path(0);
+            if (bot || !view.onRoomMessage(msg, e.receivedNanos(), run)) {
+                onMessage(msg, e.receivedNanos(), client, run);
+            }
+        });
     }
 
     void subscribed(List<Subscription> subscriptions) {
         this.openSubscriptions = List.copyOf(subscriptions);
+        if (!bot) {
+            view.subscribed(subscriptions, RunContext.current());
+        }
     }
 
     /** Counts this user as a receiver of all its rooms (once its subscriptions are ready). */
@@ -175,6 +201,7 @@ public final class ChatUser {
             roomListener = null;
         }
         openSubscriptions = List.of(); // the connection is closing: its subscriptions end with it
+        view.close(run);
         if (listening) {
             listening = false;
             run.metrics().deliveries().unlisten(rooms.stream().map(Room::rid).toList(), uid);
@@ -249,9 +276,19 @@ public final class ChatUser {
             && random.nextDouble() < run.plan().rates().downloadShare()) {
             downloads.add("/file-upload/" + file.path("_id").asText() + "/" + file.path("name").asText("file"));
         }
-        if (bot && text.contains("@" + username + " !")) {
+        if (bot && text.contains("@" + username + " !") && fresh(msg) && answered.add(id)) {
             answer(client, msg.path("rid").asText(), id, text, run);
         }
+    }
+
+    /**
+     * Whether {@code msg} arrives as sent, not re-sent changed (edited, reacted to, a thread reply counted) later: a
+     * bot answers new commands only, as the Rocket.Chat bot SDK ignores edits. Both times are the server's.
+     */
+    private static boolean fresh(JsonNode msg) {
+        long ts = msg.path("ts").path("$date").asLong(0);
+        long updated = msg.path("_updatedAt").path("$date").asLong(ts);
+        return !msg.has("editedAt") && updated - ts < 1000;
     }
 
     /** A bot in a REST run answers over REST as this user ({@code chat.sendMessage}); null: over DDP. */

@@ -208,7 +208,8 @@ public final class ClientLogin {
         return StepActionBuilder.withContext("openRoom", ctx -> {
             RunContext run = RunContext.current();
             return s -> {
-                ChatUser.Room room = ((ChatUser) s.get(ChatUser.KEY)).openRoom();
+                ChatUser user = s.get(ChatUser.KEY);
+                ChatUser.Room room = user.openRoom();
                 if (room == null) {
                     throw new Failures.ActionFailure(io.rcbench.run.ErrorReason.CLIENT_ERROR, "no room open");
                 }
@@ -217,7 +218,11 @@ public final class ClientLogin {
                 CompletableFuture<JsonNode> done = profile(s) == WebClientSubscriptions.Profile.MOBILE
                     ? MobileClientLogin.openRoom(calls, room.rid(), room.type(), PAGE)
                     : WebClientLogin.openRoom(calls, room.rid(), room.type(), PAGE, transport(run.plan()));
-                return done.thenApply(h -> s);
+                // what the client shows of the room (the actions pick from it); the user's state lives on its loop
+                return done.thenApplyAsync(h -> {
+                    user.view().shown(h);
+                    return s;
+                }, s.asScala().eventLoop());
             };
         }).detached();
     }

@@ -103,12 +103,6 @@ public final class Ddp {
         });
     }
 
-    /** The ~35 subscriptions a web client opens after login (protocol 4.7). */
-    public static StepActionBuilder subscribeWebClient() {
-        return subscribeAll("subscribe", s -> WebClientSubscriptions.afterLogin(WebClientSubscriptions.Profile.WEB,
-            s.getString(UID)));
-    }
-
     /** Calls {@code method}; measured under the method's name; the result is kept under {@code saveAs} if given. */
     public static StepActionBuilder call(String method, Function<Session, Object[]> params, String saveAs) {
         return StepActionBuilder.withContext(method, ctx -> s -> invoke(s, method, params.apply(s))

@@ -48,7 +48,8 @@ public final class ProfilePlans {
             // workspace-wide webhook traffic: each of N shards posts its 1/N share
             mix.webhooks().ciPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
             mix.webhooks().alertsPerMinutePer100ActiveUsers() * active / 100.0 / shard.count(),
-            mix.reconnects().perConnectedUserPerHour() / 60.0, mix.clients().mobileShare());
+            mix.reconnects().perConnectedUserPerHour() / 60.0, mix.clients().mobileShare(),
+            ProfilePlans.actionRates(mix.actions()));
         LoadPlan.Accounts all = LoadPlan.Accounts.spread(active, p.population().idleConnectedUsers(),
             mix.bots().count());
         LoadPlan.Accounts mine = shard.of(all, population);
@@ -113,5 +114,15 @@ public final class ProfilePlans {
         int users = p.population().users();
         return c + g + d == 0 ? 2
             : (c * r.channels().meanMembers(users) + g * r.privateGroups().meanMembers(users) + d * 2) / (c + g + d);
+    }
+
+    /** The plan's rates of the mix's {@link io.rcbench.profile.ActionMix}. */
+    static io.rcbench.run.ActionRates actionRates(io.rcbench.profile.ActionMix a) {
+        return new io.rcbench.run.ActionRates(a.presence().statusChangesPerActiveUserPerMinute(),
+            a.presence().watchUpdatesPerActiveUserPerMinute(), a.presence().watchedMembers(),
+            a.reactions().perActiveUserPerMinute(), a.edits().perActiveUserPerMinute(),
+            a.deletes().perActiveUserPerMinute(), a.threads().repliesPerActiveUserPerMinute(), a.threads().opensPerActiveUserPerMinute(),
+            a.search().perActiveUserPerMinute(), a.historyPages().perActiveUserPerMinute(),
+            a.unreadCounts().perActiveUserPerMinute());
     }
 }

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * @param bots                           reactive chat-ops bots on DDP
  * @param reconnects                     sessions that drop and resume (sleep, network change, reload)
  * @param clients                        which client people use: the share on the mobile app
+ * @param actions                        presence, reactions, edits, deletes, threads, search, history paging and
+ *                                       unread counts ({@link ActionMix}; absent keys: none)
  */
 public record ActivityMix(String level, double messagesPerActiveUserPerMinute, Rooms rooms, Typing typing,
                           History history, Reads reads, Uploads uploads, Downloads downloads, Webhooks webhooks,
-                          Bots bots, Reconnects reconnects, Clients clients) {
+                          Bots bots, Reconnects reconnects, Clients clients, ActionMix actions) {
     public ActivityMix {
+        actions = actions == null ? ActionMix.NONE : actions;
         FieldException.atLeast("messagesPerActiveUserPerMinute", messagesPerActiveUserPerMinute, 0);
         if (clients == null) {
             clients = Clients.WEB_ONLY;
@@ -37,7 +40,7 @@ public record ActivityMix(String level, double messagesPerActiveUserPerMinute, R
                        History history, Reads reads, Uploads uploads, Downloads downloads, Webhooks webhooks,
                        Bots bots, Reconnects reconnects) {
         this(level, messagesPerActiveUserPerMinute, rooms, typing, history, reads, uploads, downloads, webhooks, bots,
-            reconnects, Clients.WEB_ONLY);
+            reconnects, Clients.WEB_ONLY, ActionMix.NONE);
     }
 
     /** Messages per second across {@code activeUsers}. */

@@ -66,11 +66,38 @@ public final class MetricNames {
     public static final String CLOSE = "close";
     /** A message from its send to its arrival at another member. */
     public static final String DELIVERY = "delivery";
+    /** A status change ({@code UserPresence:setDefaultStatus} / {@code users.setStatus}). */
+    public static final String SET_STATUS = "setStatus";
+    /** The presence of the members a client shows ({@code users.presence}). */
+    public static final String PRESENCE = "presence";
+    /** A change of the {@code stream-user-presence} watch set (a new {@code sub}). */
+    public static final String PRESENCE_WATCH = "presenceWatch";
+    /** A reaction toggled ({@code setReaction} / {@code chat.react}). */
+    public static final String REACT = "react";
+    /** An edit of one's own message ({@code updateMessage} / {@code chat.update}). */
+    public static final String EDIT_MESSAGE = "editMessage";
+    /** A delete of one's own message ({@code deleteMessage} / {@code chat.delete}). */
+    public static final String DELETE_MESSAGE = "deleteMessage";
+    /** A reply in a thread (a message with {@code tmid}). */
+    public static final String THREAD_REPLY = "threadReply";
+    /** A thread opened: its replies listed ({@code getThreadMessages} / {@code chat.getThreadMessages}). */
+    public static final String THREAD_MESSAGES = "threadMessages";
+    /** A message search in the open room ({@code chat.search}). */
+    public static final String SEARCH = "search";
+    /** A page of older history ({@code loadHistory} with an older end / {@code channels.messages} with an offset). */
+    public static final String HISTORY_PAGE = "historyPage";
+    /** The unread counts of all rooms ({@code subscriptions/get} / {@code subscriptions.get} since the last sync). */
+    public static final String UNREAD_COUNTS = "unreadCounts";
+    /** An edit, reaction or delete from its call to its arrival at another member with the room open. */
+    public static final String CHANGE_DELIVERY = "changeDelivery";
 
     /** Every metric but the per-class uploads, in the order a user meets them. */
     public static final List<String> FIXED = List.of(CONNECT, LOGIN, SUBSCRIBE, ROOMS, SUBSCRIBE_ROOM, SEND_MESSAGE,
-        TYPING, LOAD_HISTORY, READ, DOWNLOAD, WEBHOOK, BOT_REPLY, BOT_ANSWER, RESUME, CLOSE, DELIVERY,
-        // the parts of a login and of a room opening (docs/incoming/login.md)
+        TYPING, LOAD_HISTORY, READ, DOWNLOAD, WEBHOOK, BOT_REPLY, BOT_ANSWER,
+        // what people do besides sending (docs/workload.md)
+        SET_STATUS, PRESENCE, PRESENCE_WATCH, REACT, EDIT_MESSAGE, DELETE_MESSAGE, THREAD_REPLY, THREAD_MESSAGES, SEARCH,
+        HISTORY_PAGE, UNREAD_COUNTS, RESUME, CLOSE, CHANGE_DELIVERY, DELIVERY,
+        // the parts of a login and of a room opening (docs/workload.md)
         AUTHENTICATE, SETTINGS, ACTION_BUTTONS, ROLES_LIST, GET_MODULES, LIST_CUSTOM_SOUNDS, LIST_CUSTOM_USER_STATUS,
         IS_ENTERPRISE, PERMISSIONS, SUBSCRIPTIONS, ME, OPEN_ROOM, ROOM_ROLES, MEMBERS, COMMANDS);
     /** The parts a {@link #LOGIN} is made of, in the order the report's breakdown lists them. */

@@ -193,8 +193,9 @@ final class ProfileBinder {
             double mobile = cf.number("mobileShare");
             return cf.build(() -> new ActivityMix.Clients(mobile));
         }).orElse(ActivityMix.Clients.WEB_ONLY);
+        var actions = ActionMixBinder.bind(f);
         return f.build(() -> new ActivityMix(lvl, messages, rooms, typing, history, readsRec, uploads, downloads,
-            webhooks, bots, reconnects, clients));
+            webhooks, bots, reconnects, clients, actions));
     }
 
     private ActivityMix.RoomClass roomClass(Fields f) {

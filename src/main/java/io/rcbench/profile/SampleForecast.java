@@ -41,6 +41,7 @@ public final class SampleForecast {
         out.put("download", uploads * m.downloads().perUpload());
         out.put("webhook", m.webhooks().perMinute(active) * holdMin);
         out.put("botReply", m.bots().count() > 0 ? messages * m.bots().commandShare() : 0);
+        out.putAll(m.actions().expectedSamples(active * holdMin));
         return out;
     }
 

@@ -143,8 +143,8 @@ public final class CompareReportWriter {
         Map<String, Histogram> ha = OverviewSection.window(a);
         Map<String, Histogram> hb = OverviewSection.window(b);
         TreeSet<String> names = new TreeSet<>(MetricNames.ORDERING);
-        ha.keySet().stream().filter(n -> !MetricNames.isRaw(n) && !n.equals(MetricNames.DELIVERY)).forEach(names::add);
-        hb.keySet().stream().filter(n -> !MetricNames.isRaw(n) && !n.equals(MetricNames.DELIVERY)).forEach(names::add);
+        ha.keySet().stream().filter(n -> !MetricNames.isRaw(n) && !MetricNames.isReceipt(n)).forEach(names::add);
+        hb.keySet().stream().filter(n -> !MetricNames.isRaw(n) && !MetricNames.isReceipt(n)).forEach(names::add);
         h.append("<section id=\"throughput\"><div class=\"cols\"><div><h2>Throughput (completed per second)</h2><table><tr><th>action</th>")
             .append("<th>A</th><th>B</th><th>change</th></tr>");
         for (String n : names) {

@@ -21,6 +21,11 @@ public final class MetricNames {
     public static final Comparator<String> ORDERING = Comparator.comparingInt((String n) -> rank(base(n)))
         .thenComparing(MetricNames::base).thenComparing(MetricNames::isRaw);
 
+    /** A receipt, not an action: a message's or a change's arrival at another member (no throughput of its own). */
+    public static boolean isReceipt(String metric) {
+        return metric.equals(DELIVERY) || metric.equals(io.rcbench.profile.MetricNames.CHANGE_DELIVERY);
+    }
+
     public static boolean isRaw(String metric) {
         return metric.endsWith(LatencyRecorder.RAW);
     }

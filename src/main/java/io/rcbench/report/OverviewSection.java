@@ -44,11 +44,11 @@ final class OverviewSection {
         return b.append("</div></section>").toString();
     }
 
-    /** Completed actions (corrected action metrics, not delivery) per second over the table's window. */
+    /** Completed actions (corrected action metrics, not deliveries) per second over the table's window. */
     static double throughput(RunData run) {
         long n = 0;
         for (Map.Entry<String, Histogram> e : window(run).entrySet()) {
-            if (!MetricNames.isRaw(e.getKey()) && !e.getKey().equals(MetricNames.DELIVERY)) {
+            if (!MetricNames.isRaw(e.getKey()) && !MetricNames.isReceipt(e.getKey())) {
                 n += e.getValue().getTotalCount();
             }
         }

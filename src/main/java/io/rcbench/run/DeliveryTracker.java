@@ -16,6 +16,12 @@ import java.util.function.LongConsumer;
  * Thread-safe: senders and receivers call from their event loops, {@link #expire(long)} from the sampler.
  * Memory is bounded by the messages sent within one timeout (entries leave on expiry, received or not, so that a
  * late copy is still recognised as a duplicate).
+ *
+ * <p>Changes of a message (an edit or a reaction, sent again on the room's message stream; a delete, on
+ * {@code <rid>/deleteMessage}) are deliveries too, expected of the members who have the room open when the change is
+ * made ({@link #viewing}) except its actor: {@link #changed} registers one, {@link #receivedChange} matches a receipt
+ * to the oldest change of that message and kind still waiting for that member. They count in the same totals as
+ * messages (expected, received, lost, unmatched, duplicates), so a lost edit is judged like a lost message.
  */
 public final class DeliveryTracker {
     private final Map<String, Set<String>> listeners = new ConcurrentHashMap<>();
@@ -30,6 +36,20 @@ public final class DeliveryTracker {
     private final LongAdder holdLost = new LongAdder();
     private final long timeoutNanos;
     private volatile java.util.function.LongPredicate inHold = sentNanos -> false;
+    /** Who has each room open (receives its changes on the room's streams). */
+    private final Map<String, Set<String>> viewers = new ConcurrentHashMap<>();
+    /** Changes on their way, by message id, oldest first. */
+    private final Map<String, java.util.Queue<Change>> changes = new ConcurrentHashMap<>();
+
+    /** A stream event's kind: a changed message on the room's message stream. */
+    public static final String UPDATE = "update";
+    /** A stream event's kind: a deleted message on {@code <rid>/deleteMessage}. */
+    public static final String DELETE = "delete";
+
+    /** A change of a message on its way: who still has to receive it; its actor does not. */
+    private record Change(String kind, String roomId, String actorId, long sentNanos, Set<String> waiting,
+                          boolean inHold) {
+    }
 
     /** A message on its way: who still has to receive it; {@code inHold} when it was sent in the hold window. */
     private record Pending(String roomId, long sentNanos, Set<String> waiting, boolean inHold) {
@@ -75,6 +95,119 @@ public final class DeliveryTracker {
                     holdExpected.decrement();
                 }
             }
+        }
+    }
+
+    /** {@code userId} has {@code roomId} open: the room's changes are expected of it from now on. */
+    public void viewing(String roomId, String userId) {
+        viewers.computeIfAbsent(roomId, k -> ConcurrentHashMap.newKeySet()).add(userId);
+    }
+
+    /** {@code userId} closed {@code roomId} (switched, disconnected): changes on their way are not expected of it. */
+    public void unviewing(String roomId, String userId) {
+        Set<String> s = viewers.get(roomId);
+        if (s != null) {
+            s.remove(userId);
+        }
+        for (java.util.Queue<Change> q : changes.values()) {
+            for (Change c : q) {
+                if (c.roomId.equals(roomId) && c.waiting.remove(userId)) {
+                    unexpect(c.inHold);
+                }
+            }
+        }
+    }
+
+    private void unexpect(boolean hold) {
+        expected.decrement();
+        if (hold) {
+            holdExpected.decrement();
+        }
+    }
+
+    /**
+     * Registers a change of {@code messageId} ({@link #UPDATE} or {@link #DELETE}) by {@code actorId}, about to be
+     * sent at {@code sentNanos}; expected of everyone with the room open but the actor. Returns how many.
+     */
+    public int changed(String messageId, String kind, String roomId, String actorId, long sentNanos) {
+        Set<String> s = viewers.get(roomId);
+        if (s == null) {
+            return 0;
+        }
+        Set<String> waiting = ConcurrentHashMap.newKeySet();
+        waiting.addAll(s);
+        waiting.remove(actorId);
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        boolean hold = inHold.test(sentNanos);
+        Change change = new Change(kind, roomId, actorId, sentNanos, waiting, hold);
+        // compute, not computeIfAbsent().add(): the expiry drops empty queues atomically with this add
+        changes.compute(messageId, (k, q) -> {
+            java.util.Queue<Change> out = q != null ? q : new java.util.concurrent.ConcurrentLinkedQueue<>();
+            out.add(change);
+            return out;
+        });
+        expected.add(waiting.size());
+        if (hold) {
+            holdExpected.add(waiting.size());
+        }
+        return waiting.size();
+    }
+
+    /** The change registered by {@code actorId} at {@code sentNanos} failed: its receipts are no longer expected. */
+    public void cancelChange(String messageId, String actorId, long sentNanos) {
+        java.util.Queue<Change> q = changes.get(messageId);
+        if (q == null) {
+            return;
+        }
+        for (Change c : q) {
+            if (c.actorId.equals(actorId) && c.sentNanos == sentNanos && q.remove(c)) {
+                for (String uid : Set.copyOf(c.waiting)) {
+                    if (c.waiting.remove(uid)) {
+                        unexpect(c.inHold);
+                    }
+                }
+            }
+        }
+    }
+
+    /** True when {@code messageId} (a new message) is still expected of {@code receiverId}. */
+    public boolean awaits(String messageId, String receiverId) {
+        Pending p = inFlight.get(messageId);
+        return p != null && p.waiting.contains(receiverId);
+    }
+
+    /**
+     * {@code receiverId} saw a change of {@code messageId} of {@code kind} at {@code nowNanos}; passes the latency in
+     * µs to {@code sink} when it matches the oldest such change still expected of that receiver. An actor's own
+     * change coming back is ignored; a change nobody registered (another injector's, a thread's counters, after the
+     * expiry) is unmatched; one more receipt than registered changes is a duplicate.
+     */
+    public void receivedChange(String messageId, String kind, String receiverId, long nowNanos,
+                               LongConsumer sinkMicros) {
+        java.util.Queue<Change> q = changes.get(messageId);
+        if (q == null) {
+            unmatched.increment();
+            return;
+        }
+        boolean own = false;
+        for (Change c : q) {
+            if (!c.kind.equals(kind)) {
+                continue;
+            }
+            if (c.waiting.remove(receiverId)) {
+                received.increment();
+                if (c.inHold) {
+                    holdReceived.increment();
+                }
+                sinkMicros.accept((nowNanos - c.sentNanos) / 1000);
+                return;
+            }
+            own |= c.actorId.equals(receiverId);
+        }
+        if (!own) {
+            duplicates.increment();
         }
     }
 
@@ -161,6 +294,26 @@ public final class DeliveryTracker {
                 it.remove();
             }
         }
+        for (String messageId : changes.keySet()) {
+            java.util.Queue<Change> q = changes.get(messageId);
+            if (q == null) {
+                continue;
+            }
+            for (Change c : q) {
+                if (all || nowNanos - c.sentNanos > timeoutNanos) {
+                    for (String uid : Set.copyOf(c.waiting)) {
+                        if (c.waiting.remove(uid)) {
+                            n++;
+                            if (c.inHold) {
+                                holdLost.increment();
+                            }
+                        }
+                    }
+                    q.remove(c);
+                }
+            }
+            changes.computeIfPresent(messageId, (k, v) -> v.isEmpty() ? null : v);
+        }
         lost.add(n);
         return n;
     }
@@ -186,6 +339,7 @@ public final class DeliveryTracker {
 
     /** Messages still waiting for a receipt. */
     public int inFlight() {
-        return (int) inFlight.values().stream().filter(p -> !p.waiting.isEmpty()).count();
+        return (int) (inFlight.values().stream().filter(p -> !p.waiting.isEmpty()).count()
+            + changes.values().stream().flatMap(java.util.Collection::stream).filter(c -> !c.waiting.isEmpty()).count());
     }
 }

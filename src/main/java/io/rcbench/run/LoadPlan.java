@@ -119,13 +119,16 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
      * @param alertWebhooksPerMinute workspace-wide monitoring alerts posted by incoming webhooks
      * @param reconnectsPerMinute    per connected user: the connection drops and the client resumes its login
      * @param mobileShare            share of users (active and idle) on the mobile app instead of the web client
+     * @param actions                presence, reactions, edits, deletes, threads, search, history pages, unread counts
      */
     public record Rates(double messagesPerMinute, double roomOpensPerMinute, double readsPerMinute,
                         double typingShare, long typingMillis, double uploadShare, List<FileClass> files,
                         double downloadShare, double mentionShare, double ciWebhooksPerMinute,
-                        double alertWebhooksPerMinute, double reconnectsPerMinute, double mobileShare) {
+                        double alertWebhooksPerMinute, double reconnectsPerMinute, double mobileShare,
+                        ActionRates actions) {
         public Rates {
             files = List.copyOf(files);
+            actions = actions == null ? ActionRates.NONE : actions;
             for (double share : new double[] {typingShare, uploadShare, downloadShare, mentionShare, mobileShare}) {
                 if (share < 0 || share > 1) {
                     throw new IllegalArgumentException("shares must be within [0, 1]: " + share);
@@ -140,13 +143,14 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
             }
         }
 
-        /** Web clients only (no mobile share). */
+        /** Web clients only, without {@link ActionRates} (none of those actions). */
         public Rates(double messagesPerMinute, double roomOpensPerMinute, double readsPerMinute, double typingShare,
                      long typingMillis, double uploadShare, List<FileClass> files, double downloadShare,
                      double mentionShare, double ciWebhooksPerMinute, double alertWebhooksPerMinute,
                      double reconnectsPerMinute) {
             this(messagesPerMinute, roomOpensPerMinute, readsPerMinute, typingShare, typingMillis, uploadShare, files,
-                downloadShare, mentionShare, ciWebhooksPerMinute, alertWebhooksPerMinute, reconnectsPerMinute, 0);
+                downloadShare, mentionShare, ciWebhooksPerMinute, alertWebhooksPerMinute, reconnectsPerMinute, 0,
+                ActionRates.NONE);
         }
 
         /** Only text messages at {@code perMinute}: benchmarks and tests. */
@@ -154,9 +158,10 @@ public record LoadPlan(String runId, URI baseUrl, String transport, String userP
             return new Rates(perMinute, 0, 0, 0, 0, 0, List.of(), 0, 0, 0, 0, 0);
         }
 
-        /** Arrivals per second of one active user's activities (messages, room opens, reads, reconnects). */
+        /** Arrivals per second of one active user's activities (messages, room opens, reads, reconnects, actions). */
         public double activitiesPerSecond() {
-            return (messagesPerMinute + roomOpensPerMinute + readsPerMinute + reconnectsPerMinute) / 60.0;
+            return (messagesPerMinute + roomOpensPerMinute + readsPerMinute + reconnectsPerMinute
+                + actions.perMinute()) / 60.0;
         }
     }
 

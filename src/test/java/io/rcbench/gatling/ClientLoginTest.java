@@ -163,7 +163,7 @@ class ClientLoginTest {
             rooms.put(i, List.of(new Membership.RoomKey("c", SeedPlan.roomName(0)),
                 new Membership.RoomKey("p", "login-group"), new Membership.RoomKey("d", "user." + (i ^ 1))));
         }
-        LoadPlan.Rates rates = new LoadPlan.Rates(1, 0, 0, 1, 100, 0, List.of(), 0, 1, 0, 0, 0, 0.5);
+        LoadPlan.Rates rates = new LoadPlan.Rates(1, 0, 0, 1, 100, 0, List.of(), 0, 1, 0, 0, 0, 0.5, io.rcbench.run.ActionRates.NONE);
         LoadPlan plan = new LoadPlan(name, ws.baseUri(), transport, "user.", "bot.",
             new Membership(rooms, new Membership.Shares(1, 1, 1)), PW, USERS, 0, 100, Duration.ZERO,
             Duration.ofSeconds(1), rates, 1, List.of(), seed, Duration.ofSeconds(5), Duration.ofMillis(50),
