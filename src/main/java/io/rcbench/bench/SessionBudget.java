@@ -54,16 +54,22 @@ final class SessionBudget {
         return new Fit(want, null);
     }
 
-    /** The stop reason of a failed login: a limit the kernel reported, or the failure as it came. */
+    /** Whether a login failed on a kernel limit (descriptors, source ports) rather than on the target. */
+    static boolean isLimit(String failure) {
+        return failure != null && (failure.contains("Too many open files")
+            || failure.contains("Cannot assign requested address") || failure.contains("Address already in use"));
+    }
+
+    /** The stop reason of failed logins: a limit the kernel reported, or the failure as it came. */
     static StopReason ofFailure(String failure) {
         if (failure.contains("Too many open files")) {
-            return new StopReason(StopReason.Kind.OPEN_FILE_LIMIT, "a session failed with '" + failure + "': raise"
+            return new StopReason(StopReason.Kind.OPEN_FILE_LIMIT, "sessions failed on the open-file limit, " + failure + ": raise"
                 + " ulimit -n");
         }
         if (failure.contains("Cannot assign requested address") || failure.contains("Address already in use")) {
-            return new StopReason(StopReason.Kind.EPHEMERAL_PORTS, "a session failed with '" + failure + "': give"
+            return new StopReason(StopReason.Kind.EPHEMERAL_PORTS, "sessions failed on the ephemeral ports, " + failure + ": give"
                 + " more --local-addresses or widen net.ipv4.ip_local_port_range");
         }
-        return new StopReason(StopReason.Kind.FAILURES, "a session failed: " + failure);
+        return new StopReason(StopReason.Kind.FAILURES, "sessions failed, " + failure);
     }
 }

@@ -204,8 +204,9 @@ public final class SessionsBench {
 
     /**
      * Logs sessions in, in steps of a twentieth of the request (at least the logins in flight), each step only as large
-     * as the limits allow; after each step it records RSS for the slope, and stops at the first step with a failure,
-     * at a limit, on Ctrl-C, or when every session is held. Used by one thread.
+     * as the limits allow; after each step it records RSS for the slope, and stops after a step where more than 1 % of
+     * the logins failed or one failed on a kernel limit, at a limit, on Ctrl-C, or when every session is held. A few
+     * timeouts of a starved target (a loaded machine) are counted, not a reason to stop. Used by one thread.
      */
     private static final class Ramp {
         private final Options o;
@@ -290,8 +291,11 @@ public final class SessionsBench {
                 }
                 out.printf("  %,d sessions held (%d failed), RSS %d MB, %d threads, %.1f s%n", ok.get(), failed.get(),
                     now.rssKb() / 1024, now.threads(), (System.nanoTime() - t0) / 1e9);
-                if (failed.get() > failedBefore) {
-                    reason = SessionBudget.ofFailure(firstFailure.get());
+                int stepFailed = failed.get() - failedBefore;
+                String failure = firstFailure.get();
+                if (stepFailed > 0 && (stepFailed * 100 > fit.sessions() || SessionBudget.isLimit(failure))) {
+                    reason = SessionBudget.ofFailure(String.format("%d of the last step's %d (first: %s)", stepFailed,
+                        fit.sessions(), failure));
                 } else if (fit.limit() != null) {
                     reason = fit.limit();
                 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections spread over the local addresses given, seen from the kernel's side: the workspace's established
- * sockets in {@code /proc/net/tcp} come from both loopback addresses, half each.
+ * sockets in {@code /proc/net/tcp(6)} come from both loopback addresses, half each.
  */
 class LocalAddressesTest {
     @TempDir
@@ -45,14 +45,19 @@ class LocalAddressesTest {
     /** Remote addresses of the established connections accepted on {@code port}, with their counts. */
     static Map<String, Integer> peersOf(int port) throws Exception {
         Map<String, Integer> peers = new TreeMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+        // a JVM's sockets are IPv6 ones that carry IPv4 (::ffff:127.0.0.1): they are listed in tcp6
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+        lines.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
+        for (String line : lines) {
             String[] f = line.trim().split("\\s+");
-            // sl local_address rem_address st ...: addresses are little-endian hex IPv4:port, 01 is ESTABLISHED
+            // sl local_address rem_address st ...: hex address:port, 01 is ESTABLISHED; an IPv4 address (or the
+            // IPv4 in an IPv4-mapped IPv6 one) is the last 8 hex digits, least significant byte first
             if (f.length < 4 || !f[1].contains(":") || !f[3].equals("01")
                 || Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16) != port) {
                 continue;
             }
-            long ip = Long.parseLong(f[2].substring(0, 8), 16);
+            String hex = f[2].substring(0, f[2].indexOf(':'));
+            long ip = Long.parseLong(hex.substring(hex.length() - 8), 16);
             String a = (ip & 0xff) + "." + (ip >> 8 & 0xff) + "." + (ip >> 16 & 0xff) + "." + (ip >> 24 & 0xff);
             peers.merge(a, 1, Integer::sum);
         }
