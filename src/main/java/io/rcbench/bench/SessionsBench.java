@@ -165,6 +165,7 @@ public final class SessionsBench {
                 }
                 Result r = result(o, c, stillConnected, clients.stats(), ws.pid());
                 print(r, out);
+                out.println("thread names        " + threadNames());
                 for (RocketChatSession s : c.sessions()) {
                     if (s != null) {
                         s.close();
@@ -320,6 +321,16 @@ public final class SessionsBench {
                 return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             }
         }
+    }
+
+    /** This JVM's threads by name, digits folded ("rcbench-ddp-1-1" and "-1-2" count as one name, x2). */
+    static String threadNames() {
+        java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+        }
+        return names.entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+            .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Removes the bench's data folder; says so when it cannot (the user then knows where it is). */

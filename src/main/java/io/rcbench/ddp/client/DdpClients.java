@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Makes {@link DdpClient}s on a set of event loops: its own small group ({@link #create(int)}, for tools and tests;
  * closed with it) or a caller's group ({@link #using}, e.g. Gatling's loops; never shut down here). Clients are spread
  * over the loops, or pinned to a given loop (a Gatling virtual user's). TLS contexts and connectors are built once
- * per set of options and shared. Thread-safe.
+ * per set of options and shared. Given {@link LocalAddresses}, every client socket binds to them in turn. Thread-safe.
  */
 public final class DdpClients implements AutoCloseable {
     private final EventLoopGroup group;
