@@ -8,7 +8,8 @@ import io.rcbench.ddp.client.DdpClients;
 import io.rcbench.ddp.client.DdpStats;
 import io.rcbench.ddp.client.ReconnectPolicy;
 import io.rcbench.ddp.ws.Compression;
-import io.rcbench.rocketchat.ActionTransport;
+import io.rcbench.ddp.ws.LocalAddresses;
+import io.rcbench.injector.HostLimits;
 import io.rcbench.rocketchat.Credentials;
 import io.rcbench.rocketchat.LoginMethod;
 import io.rcbench.rocketchat.RateLimitSettings;
@@ -18,32 +19,22 @@ import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.rocketchat.RocketChatConnector;
 import io.rcbench.rocketchat.RocketChatSession;
 import io.rcbench.rocketchat.ServerInfo;
-import io.rcbench.rocketchat.WebClientSubscriptions.Profile;
 import io.rcbench.workspace.Envelope;
 import io.rcbench.workspace.WorkspaceProcess;
-import io.rcbench.workspace.seed.SeedPlan;
-import io.rcbench.ddp.ws.LocalAddresses;
-import io.rcbench.injector.HostLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.ConcurrentHistogram;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 
 /**
  * How many idle logged-in sessions one injector JVM holds: up to {@code sessions} seeded users log in (REST then DDP
@@ -58,9 +49,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class SessionsBench {
     /** The subscriptions a web client opens after login (Profile.WEB). */
-    private static final int SUBS_PER_SESSION = 35;
+    static final int SUBS_PER_SESSION = 35;
     /** Steps in a full ramp; the marginal RSS is the slope over the last {@link #SLOPE_STEPS} of them. */
-    private static final int STEPS = 20;
+    static final int STEPS = 20;
     private static final int SLOPE_STEPS = 5;
     private final List<String> workspaceEntry;
 
@@ -110,7 +101,7 @@ public final class SessionsBench {
      * (also on failure and Ctrl-C).
      */
     public Result run(Options o, Path dataDir, PrintStream out) throws Exception {
-        Ramp ramp = new Ramp(o, out);
+        SessionRamp ramp = new SessionRamp(o, out);
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -137,7 +128,7 @@ public final class SessionsBench {
         }
     }
 
-    private Result runIn(Options o, Path dataDir, Ramp ramp, PrintStream out) throws Exception {
+    private Result runIn(Options o, Path dataDir, SessionRamp ramp, PrintStream out) throws Exception {
         String adminPassword = RandomId.secret(24);
         try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, o.envelope(), dataDir, adminPassword,
             seedArgs(o))) {
@@ -147,7 +138,7 @@ public final class SessionsBench {
             DdpClientConfig cfg = DdpClientConfig.of(base).withCompression(o.compression()).withReconnect(ReconnectPolicy.defaults());
             try (DdpClients clients = DdpClients.create(o.ioThreads(), LocalAddresses.of(o.localAddresses()))) {
                 RocketChatConnector connector = RocketChatConnector.using(rest, clients, cfg);
-                Ramp.Outcome c = ramp.run(connector, ws.pid());
+                SessionRamp.Outcome c = ramp.run(connector, ws.pid());
                 int stillConnected = -1;
                 if (!ramp.interrupted) {
                     out.printf("idling %d s with heartbeats...%n", o.idleSeconds());
@@ -176,7 +167,7 @@ public final class SessionsBench {
         }
     }
 
-    private static Result result(Options o, Ramp.Outcome c, int stillConnected, DdpStats stats, long wsPid)
+    private static Result result(Options o, SessionRamp.Outcome c, int stillConnected, DdpStats stats, long wsPid)
         throws IOException {
         long heapAfter;
         try {
@@ -201,126 +192,6 @@ public final class SessionsBench {
             c.heapBefore(), heapAfter, (heapAfter - c.heapBefore()) / per, (heapAfter - c.heapWarm()) / marginal,
             stillConnected, stats.reconnects(), stats.framesIn(), stats.framesOut(), self.openNow(), self.openFiles(),
             wsStatus.rssKb(), wsStatus.threads(), wsFiles, c.firstFailure());
-    }
-
-    /**
-     * Logs sessions in, in steps of a twentieth of the request (at least the logins in flight), each step only as large
-     * as the limits allow; after each step it records RSS for the slope, and stops after a step where more than 1 % of
-     * the logins failed or one failed on a kernel limit, at a limit, on Ctrl-C, or when every session is held. A few
-     * timeouts of a starved target (a loaded machine) are counted, not a reason to stop. Used by one thread.
-     */
-    private static final class Ramp {
-        private final Options o;
-        private final PrintStream out;
-        volatile boolean interrupted;
-
-        Ramp(Options o, PrintStream out) {
-            this.o = o;
-            this.out = out;
-        }
-
-        /** What the ramp left: the sessions, their login times, failures, why it stopped, RSS points, CPU used. */
-        record Outcome(RocketChatSession[] sessions, Histogram login, int held, int failed, String firstFailure,
-                       StopReason reason, List<RssSlope.Point> points, ProcessStatus before, long heapBefore,
-                       int heldWarm, long heapWarm, double seconds, double injectorCores, double workspaceCores) {
-        }
-
-        Outcome run(RocketChatConnector connector, long wsPid) throws IOException {
-            String userPassword = System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance");
-            long heapBefore = liveHeap();
-            ProcessStatus before = ProcessStatus.self();
-            RocketChatSession[] sessions = new RocketChatSession[o.sessions()];
-            Histogram login = new ConcurrentHistogram(3_600_000L, 3);
-            AtomicInteger ok = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            AtomicReference<String> firstFailure = new AtomicReference<>();
-            Semaphore window = new Semaphore(o.loginConcurrency());
-            List<RssSlope.Point> points = new ArrayList<>();
-            int step = Math.max(o.loginConcurrency(), (o.sessions() + STEPS - 1) / STEPS);
-            int addresses = Math.max(1, o.localAddresses().size());
-            int started = 0;
-            int heldWarm = 0;
-            long heapWarm = heapBefore;
-            StopReason reason = null;
-            long t0 = System.nanoTime();
-            long cpu0 = injectorCpuNanos();
-            long wsCpu0 = cpuTicks(wsPid);
-            while (reason == null) {
-                if (started == o.sessions()) {
-                    reason = new StopReason(StopReason.Kind.ALL_HELD, "all " + o.sessions() + " sessions requested");
-                    break;
-                }
-                SessionBudget.Fit fit = SessionBudget.next(Math.min(step, o.sessions() - started), HostLimits.self(),
-                    HostLimits.of(Long.toString(wsPid)), o.loginConcurrency(), ok.get(), addresses);
-                int failedBefore = failed.get();
-                try {
-                    for (int k = 0; k < fit.sessions() && !interrupted; k++) {
-                        window.acquire();
-                        int n = started++;
-                        long start = System.nanoTime();
-                        connector.login(SeedPlan.username(n), userPassword, o.login(), ActionTransport.DDP)
-                            .thenCompose(s -> {
-                                sessions[n] = s;
-                                return s.subscribeAfterLogin(Profile.WEB);
-                            })
-                            .whenComplete((v, t) -> {
-                                if (t != null) {
-                                    failed.incrementAndGet();
-                                    firstFailure.compareAndSet(null, String.valueOf(t.getCause() != null ? t.getCause() : t));
-                                } else {
-                                    ok.incrementAndGet();
-                                    login.recordValue(Math.max(0, (System.nanoTime() - start) / 1_000_000));
-                                }
-                                window.release();
-                            });
-                    }
-                    window.acquire(o.loginConcurrency());
-                    window.release(o.loginConcurrency());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-                if (interrupted) {
-                    reason = new StopReason(StopReason.Kind.INTERRUPTED, "stopped by Ctrl-C (or SIGTERM) during the ramp");
-                    break;
-                }
-                ProcessStatus now = ProcessStatus.self();
-                points.add(new RssSlope.Point(ok.get(), now.rssKb()));
-                if (points.size() == 1) {
-                    // marginal heap is measured from a warm baseline: classes loaded, JIT, pools and caches allocated
-                    heldWarm = ok.get();
-                    heapWarm = liveHeap();
-                }
-                out.printf("  %,d sessions held (%d failed), RSS %d MB, %d threads, %.1f s%n", ok.get(), failed.get(),
-                    now.rssKb() / 1024, now.threads(), (System.nanoTime() - t0) / 1e9);
-                int stepFailed = failed.get() - failedBefore;
-                String failure = firstFailure.get();
-                if (stepFailed > 0 && (stepFailed * 100 > fit.sessions() || SessionBudget.isLimit(failure))) {
-                    reason = SessionBudget.ofFailure(String.format("%d of the last step's %d (first: %s)", stepFailed,
-                        fit.sessions(), failure));
-                } else if (fit.limit() != null) {
-                    reason = fit.limit();
-                }
-            }
-            double seconds = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
-            double injectorCores = (injectorCpuNanos() - cpu0) / 1e9 / seconds;
-            double workspaceCores = (cpuTicks(wsPid) - wsCpu0) / 100.0 / seconds;
-            out.printf("%,d sessions held (%d subs each) of %,d requested, %d failed, in %.1f s: %.0f sessions/s%n",
-                ok.get(), SUBS_PER_SESSION, o.sessions(), failed.get(), seconds, ok.get() / seconds);
-            out.println("stopped: " + reason);
-            out.printf("CPU while connecting: injector %.2f cores, workspace %.2f cores (of %d allowed)%n", injectorCores,
-                workspaceCores, o.envelope().cores());
-            return new Outcome(sessions, login, ok.get(), failed.get(), firstFailure.get(), reason, points, before,
-                heapBefore, heldWarm, heapWarm, seconds, injectorCores, workspaceCores);
-        }
-
-        private long liveHeap() {
-            try {
-                return ProcessStatus.liveHeapBytes();
-            } catch (InterruptedException e) {
-                interrupted = true;
-                return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            }
-        }
     }
 
     /** This JVM's threads by name, digits folded ("rcbench-ddp-1-1" and "-1-2" count as one name, x2). */
@@ -367,13 +238,13 @@ public final class SessionsBench {
         limits.distortions().forEach(d -> out.println("  limiter: " + d));
     }
 
-    private static long injectorCpuNanos() {
+    static long injectorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
     }
 
     /** utime + stime of a process in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(long pid) throws java.io.IOException {
+    static long cpuTicks(long pid) throws java.io.IOException {
         String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
