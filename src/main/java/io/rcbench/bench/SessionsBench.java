@@ -8,7 +8,8 @@ import io.rcbench.ddp.client.DdpClients;
 import io.rcbench.ddp.client.DdpStats;
 import io.rcbench.ddp.client.ReconnectPolicy;
 import io.rcbench.ddp.ws.Compression;
-import io.rcbench.rocketchat.ActionTransport;
+import io.rcbench.ddp.ws.LocalAddresses;
+import io.rcbench.injector.HostLimits;
 import io.rcbench.rocketchat.Credentials;
 import io.rcbench.rocketchat.LoginMethod;
 import io.rcbench.rocketchat.RateLimitSettings;
@@ -18,33 +19,40 @@ import io.rcbench.rocketchat.RocketChatAdmin;
 import io.rcbench.rocketchat.RocketChatConnector;
 import io.rcbench.rocketchat.RocketChatSession;
 import io.rcbench.rocketchat.ServerInfo;
-import io.rcbench.rocketchat.WebClientSubscriptions.Profile;
 import io.rcbench.workspace.Envelope;
 import io.rcbench.workspace.WorkspaceProcess;
-import io.rcbench.workspace.seed.SeedPlan;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * How many idle logged-in sessions one injector JVM holds: {@code sessions} seeded users log in (REST then DDP
- * resume, or DDP digest), each opens the 35 subscriptions a web client opens after login, then all idle with
- * heartbeats for {@code idleSeconds}. The workspace runs in its own JVM held to the envelope. Reported: client
- * threads (all, and the I/O ones), live heap, RSS per session from {@code /proc/self/status} (over all sessions, and
- * marginal past a warm-up of 5% whose fixed costs, classes, JIT and buffer pools, are not per session), connect rate and
- * login latency, sessions still connected after the idle phase and the DDP client's counters.
+ * How many idle logged-in sessions one injector JVM holds: up to {@code sessions} seeded users log in (REST then DDP
+ * resume, or DDP digest) in steps, each opens the 35 subscriptions a web client opens after login, then all idle with
+ * heartbeats for {@code idleSeconds}. The workspace runs in its own JVM held to the envelope. Before each step the
+ * ramp checks both processes' open-file limits and the ephemeral ports ({@link SessionBudget}) and stops short of
+ * them, so that it always reports: how many sessions it held and why it stopped ({@link StopReason}), client threads,
+ * RSS per session from {@code /proc/self/status} both ways (the whole process over the sessions held, and marginal: the
+ * slope over the last steps, where fixed costs are paid), live heap, connect rate and login latency, sessions still
+ * connected after the idle phase and the DDP client's counters. Ctrl-C stops the ramp and still reports. The data
+ * folder is removed when the bench ends, however it ends.
  */
 public final class SessionsBench {
     /** The subscriptions a web client opens after login (Profile.WEB). */
-    private static final int SUBS_PER_SESSION = 35;
+    static final int SUBS_PER_SESSION = 35;
+    /** Steps in a full ramp; the marginal RSS is the slope over the last {@link #SLOPE_STEPS} of them. */
+    static final int STEPS = 20;
+    private static final int SLOPE_STEPS = 5;
     private final List<String> workspaceEntry;
 
     /** @param workspaceEntry the main class and arguments that run the embedded workspace ({@code cli.Wiring}) */
@@ -52,29 +60,75 @@ public final class SessionsBench {
         this.workspaceEntry = List.copyOf(workspaceEntry);
     }
 
-    /** What to run. {@code loginConcurrency}: logins in flight at once (the ramp). */
+    /**
+     * What to run. {@code loginConcurrency}: logins in flight at once (the ramp). {@code localAddresses}: the DDP
+     * sockets bind to these in turn (empty: the OS chooses).
+     */
     public record Options(int sessions, int ioThreads, int loginConcurrency, int idleSeconds, LoginMethod login,
-                          Compression compression, Envelope envelope, int bcryptCost) {
+                          Compression compression, Envelope envelope, int bcryptCost, List<InetAddress> localAddresses) {
         public Options {
             if (sessions < 1 || ioThreads < 1 || loginConcurrency < 1 || idleSeconds < 0) {
                 throw new IllegalArgumentException("sessions, ioThreads and loginConcurrency must be >= 1, idleSeconds >= 0");
             }
+            localAddresses = List.copyOf(localAddresses);
+        }
+
+        public Options(int sessions, int ioThreads, int loginConcurrency, int idleSeconds, LoginMethod login,
+                       Compression compression, Envelope envelope, int bcryptCost) {
+            this(sessions, ioThreads, loginConcurrency, idleSeconds, login, compression, envelope, bcryptCost, List.of());
         }
     }
 
-    /** The figures. Memory per session is (after - before) / connected sessions. */
-    public record Result(int requested, int connected, int failed, double connectSeconds, double sessionsPerSecond,
-                         double injectorCoresConnecting, double workspaceCoresConnecting,
+    /**
+     * The figures. {@code connected}: sessions held at the end of the ramp. RSS per session: {@code rssWhole...} is the
+     * process's RSS over the sessions held (JVM included), {@code rssPerSession...} the growth since before the first
+     * login over them, {@code rssSlope...} the slope over the last steps. {@code stillConnected} is -1 when the bench was
+     * interrupted before it could count.
+     */
+    public record Result(int requested, int connected, int failed, StopReason stopReason, double connectSeconds,
+                         double sessionsPerSecond, double injectorCoresConnecting, double workspaceCoresConnecting,
                          long loginP50Ms, long loginP99Ms, long loginMaxMs, int subscriptionsPerSession, int threadsBefore,
-                         int threadsAfter, int clientIoThreads, long rssBeforeKb, long rssAfterKb, long rssPerSessionBytes,
-                         long rssMarginalPerSessionBytes, long liveHeapBeforeBytes, long liveHeapAfterBytes,
-                         long heapPerSessionBytes, long heapMarginalPerSessionBytes, int stillConnected,
-                         long reconnects, long framesIn, long framesOut, long workspaceRssKb, int workspaceThreads,
-                         String firstFailure) {
+                         int threadsAfter, int clientIoThreads, long rssBeforeKb, long rssAfterKb,
+                         long rssWholePerSessionBytes, long rssPerSessionBytes, long rssSlopePerSessionBytes, int slopeSteps,
+                         long liveHeapBeforeBytes, long liveHeapAfterBytes, long heapPerSessionBytes,
+                         long heapMarginalPerSessionBytes, int stillConnected, long reconnects, long framesIn,
+                         long framesOut, long filesOpen, long fileLimit, long workspaceRssKb, int workspaceThreads,
+                         long workspaceFilesOpen, String firstFailure) {
     }
 
-    /** Runs against a workspace started (and seeded) in its own JVM under {@code dataDir}. */
+    /**
+     * Runs against a workspace started (and seeded) in its own JVM under {@code dataDir}, which is removed at the end
+     * (also on failure and Ctrl-C).
+     */
     public Result run(Options o, Path dataDir, PrintStream out) throws Exception {
+        SessionRamp ramp = new SessionRamp(o, out);
+        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            ramp.interrupted = true;
+            main.interrupt();
+            try {
+                // the main thread reports what was held and removes the data folder: give it time
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sessions-bench-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            return runIn(o, dataDir, ramp, out);
+        } finally {
+            deleteTree(dataDir, out);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waited for this
+            }
+        }
+    }
+
+    private Result runIn(Options o, Path dataDir, SessionRamp ramp, PrintStream out) throws Exception {
         String adminPassword = RandomId.secret(24);
         try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, o.envelope(), dataDir, adminPassword,
             seedArgs(o))) {
@@ -82,35 +136,27 @@ public final class SessionsBench {
             RestClient rest = RestClient.create(base);
             describeTarget(o, rest, base, adminPassword, out);
             DdpClientConfig cfg = DdpClientConfig.of(base).withCompression(o.compression()).withReconnect(ReconnectPolicy.defaults());
-            try (DdpClients clients = DdpClients.create(o.ioThreads())) {
+            try (DdpClients clients = DdpClients.create(o.ioThreads(), LocalAddresses.of(o.localAddresses()))) {
                 RocketChatConnector connector = RocketChatConnector.using(rest, clients, cfg);
-                ProcessStatus before = ProcessStatus.self();
-                long heapBefore = ProcessStatus.liveHeapBytes();
-                int threadsBefore = ProcessStatus.self().threads();
-                Connected c = connectAll(o, connector, ws.pid(), before, heapBefore, out);
-                out.printf("idling %d s with heartbeats...%n", o.idleSeconds());
-                Thread.sleep(o.idleSeconds() * 1000L);
-                int stillConnected = 0;
-                for (RocketChatSession s : c.sessions()) {
-                    if (s != null && s.isConnected()) {
-                        stillConnected++;
+                SessionRamp.Outcome c = ramp.run(connector, ws.pid());
+                int stillConnected = -1;
+                if (!ramp.interrupted) {
+                    out.printf("idling %d s with heartbeats...%n", o.idleSeconds());
+                    try {
+                        Thread.sleep(o.idleSeconds() * 1000L);
+                        stillConnected = 0;
+                        for (RocketChatSession s : c.sessions()) {
+                            if (s != null && s.isConnected()) {
+                                stillConnected++;
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        out.println("interrupted while idling");
                     }
                 }
-                long heapAfter = ProcessStatus.liveHeapBytes();
-                ProcessStatus after = ProcessStatus.self();
-                ProcessStatus wsStatus = ProcessStatus.of(ws.pid());
-                DdpStats stats = clients.stats();
-                int per = Math.max(1, c.connected());
-                int marginal = Math.max(1, c.connected() - c.connectedWarm());
-                Result r = new Result(o.sessions(), c.connected(), c.failed(), c.seconds(), c.connected() / c.seconds(),
-                    c.injectorCores(), c.workspaceCores(),
-                    c.login().getValueAtPercentile(50), c.login().getValueAtPercentile(99), c.login().getMaxValue(),
-                    SUBS_PER_SESSION, threadsBefore, after.threads(), clientIoThreads(), before.rssKb(), after.rssKb(),
-                    (after.rssKb() - before.rssKb()) * 1024 / per, (after.rssKb() - c.warm().rssKb()) * 1024 / marginal,
-                    heapBefore, heapAfter, (heapAfter - heapBefore) / per, (heapAfter - c.heapWarm()) / marginal,
-                    stillConnected, stats.reconnects(), stats.framesIn(), stats.framesOut(), wsStatus.rssKb(),
-                    wsStatus.threads(), c.firstFailure());
+                Result r = result(o, c, stillConnected, clients.stats(), ws.pid());
                 print(r, out);
+                out.println("thread names        " + threadNames());
                 for (RocketChatSession s : c.sessions()) {
                     if (s != null) {
                         s.close();
@@ -118,6 +164,57 @@ public final class SessionsBench {
                 }
                 return r;
             }
+        }
+    }
+
+    private static Result result(Options o, SessionRamp.Outcome c, int stillConnected, DdpStats stats, long wsPid)
+        throws IOException {
+        long heapAfter;
+        try {
+            heapAfter = ProcessStatus.liveHeapBytes();
+        } catch (InterruptedException e) {
+            heapAfter = ProcessStatus.self().heapUsedBytes();
+        }
+        ProcessStatus after = ProcessStatus.self();
+        ProcessStatus wsStatus = ProcessStatus.of(wsPid);
+        HostLimits self = HostLimits.self();
+        long wsFiles = HostLimits.of(Long.toString(wsPid)).openNow();
+        int held = c.held();
+        int per = Math.max(1, held);
+        int marginal = Math.max(1, held - c.heldWarm());
+        int slopeSteps = Math.min(SLOPE_STEPS, c.points().size());
+        return new Result(o.sessions(), held, c.failed(), c.reason(), c.seconds(), held / c.seconds(),
+            c.injectorCores(), c.workspaceCores(),
+            c.login().getValueAtPercentile(50), c.login().getValueAtPercentile(99), c.login().getMaxValue(),
+            SUBS_PER_SESSION, c.before().threads(), after.threads(), clientIoThreads(), c.before().rssKb(), after.rssKb(),
+            after.rssKb() * 1024 / per, (after.rssKb() - c.before().rssKb()) * 1024 / per,
+            RssSlope.bytesPerSession(c.points(), SLOPE_STEPS), slopeSteps,
+            c.heapBefore(), heapAfter, (heapAfter - c.heapBefore()) / per, (heapAfter - c.heapWarm()) / marginal,
+            stillConnected, stats.reconnects(), stats.framesIn(), stats.framesOut(), self.openNow(), self.openFiles(),
+            wsStatus.rssKb(), wsStatus.threads(), wsFiles, c.firstFailure());
+    }
+
+    /** This JVM's threads by name, digits folded ("rcbench-ddp-1-1" and "-1-2" count as one name, x2). */
+    static String threadNames() {
+        java.util.Map<String, Integer> names = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            names.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+        }
+        return names.entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " x" + e.getValue() : ""))
+            .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Removes the bench's data folder; says so when it cannot (the user then knows where it is). */
+    private static void deleteTree(Path dir, PrintStream out) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            out.println("could not remove the data folder " + dir + ": " + e.getMessage());
         }
     }
 
@@ -141,85 +238,13 @@ public final class SessionsBench {
         limits.distortions().forEach(d -> out.println("  limiter: " + d));
     }
 
-    /**
-     * What connecting every session left: the sessions, their login times, failures, the warm baseline the
-     * marginal cost is measured from, and the CPU both sides spent connecting.
-     */
-    private record Connected(RocketChatSession[] sessions, Histogram login, int connected, int failed,
-                             String firstFailure, int connectedWarm, ProcessStatus warm, long heapWarm, double seconds,
-                             double injectorCores, double workspaceCores) {
-    }
-
-    /** Logs every session in and subscribes it like the web client, at most {@code loginConcurrency} at a time. */
-    private static Connected connectAll(Options o, RocketChatConnector connector, long wsPid, ProcessStatus before,
-                                        long heapBefore, PrintStream out) throws Exception {
-        String userPassword = System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance");
-        // Marginal cost is measured from a warm baseline: classes loaded, JIT, pools and caches allocated.
-        int warmup = Math.min(Math.max(100, o.sessions() / 20), o.sessions() / 2);
-        ProcessStatus warm = before;
-        long heapWarm = heapBefore;
-        int connectedWarm = 0;
-
-        RocketChatSession[] sessions = new RocketChatSession[o.sessions()];
-        Histogram login = new ConcurrentHistogram(3_600_000L, 3);
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        Semaphore window = new Semaphore(o.loginConcurrency());
-        long t0 = System.nanoTime();
-        long cpu0 = injectorCpuNanos();
-        long wsCpu0 = cpuTicks(wsPid);
-        for (int i = 0; i < o.sessions(); i++) {
-            window.acquire();
-            int n = i;
-            long start = System.nanoTime();
-            connector.login(SeedPlan.username(n), userPassword, o.login(), ActionTransport.DDP)
-                .thenCompose(s -> {
-                    sessions[n] = s;
-                    return s.subscribeAfterLogin(Profile.WEB);
-                })
-                .whenComplete((v, t) -> {
-                    if (t != null) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, String.valueOf(t.getCause() != null ? t.getCause() : t));
-                    } else {
-                        login.recordValue(Math.max(0, (System.nanoTime() - start) / 1_000_000));
-                    }
-                    window.release();
-                });
-            if (n + 1 == warmup) {
-                window.acquire(o.loginConcurrency());
-                connectedWarm = warmup - failed.get();
-                heapWarm = ProcessStatus.liveHeapBytes();
-                warm = ProcessStatus.self();
-                window.release(o.loginConcurrency());
-                out.printf("  warm baseline after %d sessions: RSS %d MB, live heap %d MB%n", connectedWarm, warm.rssKb() / 1024,
-                    heapWarm >> 20);
-            }
-            if ((n + 1) % 1000 == 0) {
-                out.printf("  %d sessions started, %.1f s%n", n + 1, (System.nanoTime() - t0) / 1e9);
-            }
-        }
-        window.acquire(o.loginConcurrency());
-        double connectSeconds = (System.nanoTime() - t0) / 1e9;
-        double injectorCores = (injectorCpuNanos() - cpu0) / 1e9 / connectSeconds;
-        double workspaceCores = (cpuTicks(wsPid) - wsCpu0) / 100.0 / connectSeconds;
-        int connected = o.sessions() - failed.get();
-        out.printf("%d sessions connected and subscribed (%d subs each) in %.1f s: %.0f sessions/s; %d failed%s%n", connected,
-            SUBS_PER_SESSION, connectSeconds, connected / connectSeconds, failed.get(),
-            firstFailure.get() == null ? "" : " (first: " + firstFailure.get() + ")");
-        out.printf("CPU while connecting: injector %.2f cores, workspace %.2f cores (of %d allowed)%n", injectorCores,
-            workspaceCores, o.envelope().cores());
-        return new Connected(sessions, login, connected, failed.get(), firstFailure.get(), connectedWarm, warm, heapWarm,
-            connectSeconds, injectorCores, workspaceCores);
-    }
-
-    private static long injectorCpuNanos() {
+    static long injectorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
     }
 
     /** utime + stime of a process in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(long pid) throws java.io.IOException {
+    static long cpuTicks(long pid) throws java.io.IOException {
         String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -238,17 +263,23 @@ public final class SessionsBench {
     }
 
     static void print(Result r, PrintStream out) {
-        out.printf("sessions            %d connected of %d, %d still connected after idling, %d reconnects%n", r.connected(),
-            r.requested(), r.stillConnected(), r.reconnects());
+        out.printf("sessions            %,d held of %,d requested, %s after idling, %d reconnects%n", r.connected(),
+            r.requested(), r.stillConnected() < 0 ? "not counted" : String.format("%,d still connected", r.stillConnected()),
+            r.reconnects());
+        out.printf("stopped             %s%n", r.stopReason());
         out.printf("connect rate        %.0f sessions/s (login+subscribe p50 %d ms, p99 %d ms, max %d ms)%n", r.sessionsPerSecond(),
             r.loginP50Ms(), r.loginP99Ms(), r.loginMaxMs());
         out.printf("threads             %d before, %d after (%d client I/O threads)%n", r.threadsBefore(), r.threadsAfter(),
             r.clientIoThreads());
-        out.printf("RSS                 %d MB before, %d MB after: %.1f KB per session (marginal past warm-up: %.1f KB)%n",
-            r.rssBeforeKb() / 1024, r.rssAfterKb() / 1024, r.rssPerSessionBytes() / 1024.0, r.rssMarginalPerSessionBytes() / 1024.0);
+        out.printf("RSS                 %d MB before, %d MB after: whole process %.1f KB per session; growth %.1f KB per"
+            + " session; marginal %.1f KB per session (slope over the last %d steps)%n", r.rssBeforeKb() / 1024,
+            r.rssAfterKb() / 1024, r.rssWholePerSessionBytes() / 1024.0, r.rssPerSessionBytes() / 1024.0,
+            r.rssSlopePerSessionBytes() / 1024.0, r.slopeSteps());
         out.printf("live heap           %d MB before, %d MB after: %.1f KB per session (marginal: %.1f KB)%n",
             r.liveHeapBeforeBytes() >> 20, r.liveHeapAfterBytes() >> 20, r.heapPerSessionBytes() / 1024.0,
             r.heapMarginalPerSessionBytes() / 1024.0);
+        out.printf("open files          injector %,d of %,d; workspace %,d%n", r.filesOpen(), r.fileLimit(),
+            r.workspaceFilesOpen());
         out.printf("DDP frames          %d in, %d out%n", r.framesIn(), r.framesOut());
         out.printf("workspace           RSS %d MB, %d threads%n", r.workspaceRssKb() / 1024, r.workspaceThreads());
     }
@@ -259,7 +290,8 @@ public final class SessionsBench {
         j.set("options", Json.MAPPER.valueToTree(Map.of("sessions", o.sessions(), "ioThreads", o.ioThreads(),
             "loginConcurrency", o.loginConcurrency(), "idleSeconds", o.idleSeconds(), "login", o.login().name(),
             "compression", o.compression().name(), "workspaceCores", o.envelope().cores(),
-            "workspaceMemoryMb", o.envelope().memoryMb(), "bcryptCost", o.bcryptCost())));
+            "workspaceMemoryMb", o.envelope().memoryMb(), "bcryptCost", o.bcryptCost(),
+            "localAddresses", o.localAddresses().stream().map(InetAddress::getHostAddress).toList())));
         j.set("result", Json.MAPPER.valueToTree(r));
         j.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version() + " " + String.join(" ",
             java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));

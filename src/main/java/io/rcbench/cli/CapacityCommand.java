@@ -138,7 +138,7 @@ final class CapacityCommand implements Callable<Integer> {
 
     private CapacityJob job(Profile p) {
         return new CapacityJob(p, targetOptions.toTarget(Shard.WHOLE, 0), targetOptions.reports, workspaceArgs,
-            Wiring.adapters(), System.out);
+            Wiring.adapters(targetOptions.localAddresses), System.out);
     }
 
     private NextStep decision(Profile p) {

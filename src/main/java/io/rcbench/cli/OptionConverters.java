@@ -39,6 +39,33 @@ final class OptionConverters {
         }
     }
 
+    /**
+     * {@code --local-addresses}: an IP address literal (no name lookup) that a socket of this machine can bind to,
+     * checked by binding one.
+     */
+    static final class LocalAddress implements ITypeConverter<java.net.InetAddress> {
+        @Override
+        public java.net.InetAddress convert(String value) {
+            String v = value.trim();
+            java.net.InetAddress a;
+            try {
+                if (!v.matches("[0-9.]+|[0-9A-Fa-f:.%a-z]*:[0-9A-Fa-f:.%a-z]*")) {
+                    throw new java.net.UnknownHostException(v);
+                }
+                a = java.net.InetAddress.getByName(v);
+            } catch (java.net.UnknownHostException e) {
+                throw new TypeConversionException("'" + value + "' is not an IP address (e.g. 127.0.0.2 or 10.0.0.5)");
+            }
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.bind(new java.net.InetSocketAddress(a, 0));
+            } catch (java.io.IOException e) {
+                throw new TypeConversionException("'" + value + "' is not an address of this machine (" + e.getMessage()
+                    + "): list them with 'ip -brief address'");
+            }
+            return a;
+        }
+    }
+
     /** {@code --target}, {@code --prometheus}: an absolute http(s) URL with a host. */
     static final class HttpUrl implements ITypeConverter<URI> {
         @Override

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             String runId = (startAt > 0 ? MainJob.runId(startAt, p.name()) : MainJob.newRunId(p.name())) + shard.suffix();
             MainJob.Outcome out = new MainJob(ProfilePlans.jobSpec(p, runId, targetOptions.toTarget(shard, startAt),
-                targetOptions.reports, List.of()), Wiring.adapters(), System.out).run();
+                targetOptions.reports, List.of()), Wiring.adapters(targetOptions.localAddresses), System.out).run();
             System.out.printf("run %s written to %s%n", out.summary().runId(), out.folder().dir());
             return out.exitCode();
         } catch (PreflightException e) {

@@ -36,6 +36,11 @@ final class TargetOptions {
         description = "The target's Prometheus endpoint, scraped during the run.")
     URI prometheus;
 
+    @Option(names = "--local-addresses", split = ",", converter = OptionConverters.LocalAddress.class,
+        description = "Bind the DDP connections to these local addresses in turn, e.g. 10.0.0.5,10.0.0.6: each reaches"
+        + " the target through its own ephemeral ports (about 28,000 by default). Default: the OS chooses.")
+    java.util.List<java.net.InetAddress> localAddresses = new java.util.ArrayList<>();
+
     @Option(names = "--reports", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
     Path reports;
 

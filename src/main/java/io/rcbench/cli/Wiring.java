@@ -14,7 +14,12 @@ public final class Wiring {
 
     /** The adapters a real run uses. */
     public static Adapters adapters() {
-        return new Adapters(new GatlingLoadDriver(), workspaceEntry());
+        return adapters(List.of());
+    }
+
+    /** The adapters of a run whose connections bind to {@code localAddresses} in turn ({@code --local-addresses}). */
+    public static Adapters adapters(List<java.net.InetAddress> localAddresses) {
+        return new Adapters(new GatlingLoadDriver(localAddresses), workspaceEntry(), localAddresses);
     }
 
     /** The main class and arguments that run the embedded workspace: {@code rcbench workspace}. */

@@ -24,6 +24,7 @@ public final class RunContext implements io.rcbench.run.LoadRun {
     private final long startAtNanos;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private DdpClients ddpClients;
+    private volatile io.rcbench.ddp.ws.LocalAddresses localAddresses = io.rcbench.ddp.ws.LocalAddresses.ANY;
     private volatile java.util.function.Consumer<io.netty.channel.EventLoop> onLoop = loop -> { };
     private volatile long startNanos;
     private volatile long stoppedAtNanos;
@@ -99,10 +100,17 @@ public final class RunContext implements io.rcbench.run.LoadRun {
         return metrics;
     }
 
+    /** Binds the run's DDP sockets to these addresses in turn (before the first user connects). */
+    RunContext bindingTo(io.rcbench.ddp.ws.LocalAddresses local) {
+        this.localAddresses = local;
+        return this;
+    }
+
     /** The run's DDP client factory on Gatling's own event loops (created on first use). */
     synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
         if (ddpClients == null) {
-            ddpClients = DdpClients.using(gatlingLoops);
+            ddpClients = DdpClients.using(gatlingLoops, io.netty.channel.socket.nio.NioSocketChannel.class,
+                localAddresses);
             io.rcbench.ddp.client.DdpStats stats = ddpClients.stats();
             metrics.clientFailureSource(() -> new io.rcbench.run.RunSummary.ClientFailures(stats.listenerErrors(),
                 stats.malformedTotal(), stats.protocolErrors(), stats.callTimeouts(), 0));

@@ -1,6 +1,7 @@
 package io.rcbench.job;
 
 import io.rcbench.run.LoadDriver;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -9,9 +10,17 @@ import java.util.List;
  *
  * @param load           drives the simulated users
  * @param workspaceEntry the main class and arguments that run the embedded workspace in a JVM
+ * @param localAddresses the local addresses {@code load} binds its connections to (empty: the OS chooses); the
+ *                       limits check counts source ports per address
  */
-public record Adapters(LoadDriver load, List<String> workspaceEntry) {
+public record Adapters(LoadDriver load, List<String> workspaceEntry, List<InetAddress> localAddresses) {
     public Adapters {
         workspaceEntry = List.copyOf(workspaceEntry);
+        localAddresses = List.copyOf(localAddresses);
+    }
+
+    /** Adapters whose connections the OS binds. */
+    public Adapters(LoadDriver load, List<String> workspaceEntry) {
+        this(load, workspaceEntry, List.of());
     }
 }

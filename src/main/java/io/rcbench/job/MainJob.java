@@ -1,6 +1,9 @@
 package io.rcbench.job;
 
 import io.rcbench.capacity.BreachWatch;
+import io.rcbench.injector.ConnectionDemand;
+import io.rcbench.injector.HostLimits;
+import io.rcbench.injector.InjectorLimits;
 import io.rcbench.report.RunIndexWriter;
 import io.rcbench.report.RunReportWriter;
 import io.rcbench.run.HoldWindow;
@@ -79,11 +82,31 @@ public final class MainJob {
     }
 
     public Outcome run() throws PreflightException, IOException, InterruptedException {
+        refuseOverLimits();
         RunFolder folder = new RunFolder(spec.reports().resolve(spec.plan().runId()));
         // closing the session leaves the target's settings as it found them, even for a run that fails or is stopped
         try (TargetSession target = openTarget(folder)) {
             this.target = target;
             return runAgainst(folder, target);
+        }
+    }
+
+    /**
+     * Refuses, before anything starts, a run this injector cannot hold: more files than its open-file limit, more
+     * source ports than its local addresses have ({@link InjectorLimits}). Off Linux the limits are unknown: it says so.
+     */
+    private void refuseOverLimits() throws PreflightException {
+        HostLimits host;
+        try {
+            host = HostLimits.self();
+        } catch (IOException | RuntimeException e) {
+            console.println("injector limits not checked (no /proc?): " + e.getMessage());
+            return;
+        }
+        java.util.Optional<String> over = InjectorLimits.refusal(ConnectionDemand.of(spec.plan()), host,
+            adapters.localAddresses().size(), spec.target() == null);
+        if (over.isPresent()) {
+            throw new PreflightException(over.get());
         }
     }
 

@@ -8,6 +8,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.rcbench.ddp.ws.LocalAddresses;
 import io.rcbench.ddp.ws.TlsContexts;
 import io.rcbench.ddp.ws.TlsOptions;
 import io.rcbench.ddp.ws.WebSocketConnector;
@@ -20,31 +21,38 @@ import java.util.concurrent.TimeUnit;
  * Makes {@link DdpClient}s on a set of event loops: its own small group ({@link #create(int)}, for tools and tests;
  * closed with it) or a caller's group ({@link #using}, e.g. Gatling's loops; never shut down here). Clients are spread
  * over the loops, or pinned to a given loop (a Gatling virtual user's). TLS contexts and connectors are built once
- * per set of options and shared. Thread-safe.
+ * per set of options and shared. Given {@link LocalAddresses}, every client socket binds to them in turn. Thread-safe.
  */
 public final class DdpClients implements AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelClass;
     private final boolean owned;
+    private final LocalAddresses local;
     private final DdpStats stats = new DdpStats();
     private final Map<TlsOptions, SslContext> tls = new ConcurrentHashMap<>();
     private final Map<WsOptions, WebSocketConnector> plain = new ConcurrentHashMap<>();
     private final Map<WsOptions, Map<TlsOptions, WebSocketConnector>> secure = new ConcurrentHashMap<>();
 
-    private DdpClients(EventLoopGroup group, Class<? extends Channel> channelClass, boolean owned) {
+    private DdpClients(EventLoopGroup group, Class<? extends Channel> channelClass, boolean owned, LocalAddresses local) {
         this.group = group;
         this.channelClass = channelClass;
         this.owned = owned;
+        this.local = local;
     }
 
     /** A factory with its own NIO group of {@code ioThreads} daemon threads named {@code rcbench-ddp-*}. */
     public static DdpClients create(int ioThreads) {
+        return create(ioThreads, LocalAddresses.ANY);
+    }
+
+    /** Like {@link #create(int)}, with every client socket bound to {@code local}'s addresses in turn. */
+    public static DdpClients create(int ioThreads, LocalAddresses local) {
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be >= 1");
         }
         EventLoopGroup g = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rcbench-ddp", true),
             NioIoHandler.newFactory());
-        return new DdpClients(g, NioSocketChannel.class, true);
+        return new DdpClients(g, NioSocketChannel.class, true, local);
     }
 
     /** A factory on the caller's NIO event loops; {@link #close()} leaves them running. */
@@ -54,7 +62,12 @@ public final class DdpClients implements AutoCloseable {
 
     /** A factory on the caller's event loops with the socket channel type that matches them. */
     public static DdpClients using(EventLoopGroup group, Class<? extends Channel> channelClass) {
-        return new DdpClients(group, channelClass, false);
+        return using(group, channelClass, LocalAddresses.ANY);
+    }
+
+    /** Like {@link #using(EventLoopGroup, Class)}, with every client socket bound to {@code local}'s addresses in turn. */
+    public static DdpClients using(EventLoopGroup group, Class<? extends Channel> channelClass, LocalAddresses local) {
+        return new DdpClients(group, channelClass, false, local);
     }
 
     /** A client on the next loop of the group. */
@@ -79,11 +92,11 @@ public final class DdpClients implements AutoCloseable {
     private WebSocketConnector connector(DdpClientConfig config) {
         boolean wss = config.socketUri().getScheme().equals("wss");
         if (!wss) {
-            return plain.computeIfAbsent(config.transport(), o -> new WebSocketConnector(channelClass, o, null));
+            return plain.computeIfAbsent(config.transport(), o -> new WebSocketConnector(channelClass, o, null, local));
         }
         SslContext ctx = tls.computeIfAbsent(config.tls(), TlsContexts::build);
         return secure.computeIfAbsent(config.transport(), o -> new ConcurrentHashMap<>())
-            .computeIfAbsent(config.tls(), t -> new WebSocketConnector(channelClass, config.transport(), ctx));
+            .computeIfAbsent(config.tls(), t -> new WebSocketConnector(channelClass, config.transport(), ctx, local));
     }
 
     /** Shuts down the group when this factory created it (clients still open are cut). */

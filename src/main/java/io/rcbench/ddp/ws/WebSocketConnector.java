@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import org.java_websocket.drafts.Draft;
@@ -25,16 +26,24 @@ public final class WebSocketConnector {
     private final WsOptions options;
     private final SslContext ssl;
     private final Draft draft;
+    private final LocalAddresses local;
 
     /**
      * @param channelClass the socket channel type matching the event loops (NioSocketChannel for NIO loops)
      * @param ssl          the TLS context for wss:// URIs, or null when only ws:// is used
      */
     public WebSocketConnector(Class<? extends Channel> channelClass, WsOptions options, SslContext ssl) {
+        this(channelClass, options, ssl, LocalAddresses.ANY);
+    }
+
+    /** A connector whose sockets bind to {@code local}'s addresses in turn before connecting. */
+    public WebSocketConnector(Class<? extends Channel> channelClass, WsOptions options, SslContext ssl,
+                              LocalAddresses local) {
         this.channelClass = channelClass;
         this.options = options;
         this.ssl = ssl;
         this.draft = draft(options);
+        this.local = local;
     }
 
     private static Draft draft(WsOptions o) {
@@ -79,7 +88,10 @@ public final class WebSocketConnector {
                     ch.pipeline().addLast("ws", handler);
                 }
             });
-        ChannelFuture f = b.connect(host, port);
+        InetSocketAddress from = local.next();
+        // unresolved: the event loop's resolver looks the host up, as connect(host, port) does
+        ChannelFuture f = from == null ? b.connect(host, port)
+            : b.connect(InetSocketAddress.createUnresolved(host, port), from);
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 handler.connectFailed(done.cause());
