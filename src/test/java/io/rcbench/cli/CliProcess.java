@@ -22,8 +22,19 @@ final class CliProcess {
 
     /** Runs {@code rcbench args} in the project folder (where profiles/ is), with a 120 s bound. */
     static Result run(Path scratch, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return run(scratch, List.of(), List.of(), args);
+    }
+
+    /**
+     * Runs {@code rcbench args} as {@link #run(Path, String...)} does, started through {@code launcher} (e.g.
+     * {@code prlimit --nofile=N:N}) with {@code jvmOptions}; the output files are removed once read.
+     */
+    static Result run(Path scratch, List<String> launcher, List<String> jvmOptions, String... args)
+        throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
@@ -35,6 +46,9 @@ final class CliProcess {
         } finally {
             p.destroyForcibly();
         }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
     }
 }

@@ -9,9 +9,7 @@ import io.rcbench.verdict.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,7 @@ class InjectorLimitsCliTest {
     @Test
     void refusesARunThatNeedsMoreFilesThanTheLimitBeforeStartingAnything() throws Exception {
         Path reports = scratch.resolve("reports");
-        Result r = rcbench(400, "run", "--set", "population.users=2000", "--set", "population.activeUsers=100",
+        CliProcess.Result r = rcbench(400, "run", "--set", "population.users=2000", "--set", "population.activeUsers=100",
             "--set", "population.idleConnectedUsers=1900", "--reports", reports.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.RUN_ERROR);
         assertThat(r.err().lines().filter(l -> !l.isBlank()).toList()).singleElement().asString()
@@ -43,7 +41,7 @@ class InjectorLimitsCliTest {
     @Test
     void sessionsBenchStopsShortOfTheLimitReportsWhyAndRemovesItsData() throws Exception {
         Path json = scratch.resolve("sessions.json");
-        Result r = rcbench(340, "sessions-bench", "--sessions", "300", "--idle-seconds", "0", "--io-threads", "1",
+        CliProcess.Result r = rcbench(340, "sessions-bench", "--sessions", "300", "--idle-seconds", "0", "--io-threads", "1",
             "--login-concurrency", "16", "--login", "DDP_PASSWORD", "--memory-mb", "256", "--out", json.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         JsonNode result = Json.parse(Files.readString(json)).path("result");
@@ -59,29 +57,10 @@ class InjectorLimitsCliTest {
         }
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     /** {@code rcbench args} in a JVM started under {@code prlimit --nofile=files:files}, temp files in the scratch folder. */
-    private Result rcbench(int files, String... args) throws IOException, InterruptedException {
+    private CliProcess.Result rcbench(int files, String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(PRLIMIT), "prlimit (util-linux) is not installed");
-        List<String> cmd = new ArrayList<>(List.of(PRLIMIT.toString(), "--nofile=" + files + ":" + files,
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-            "-Djava.io.tmpdir=" + scratch, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = scratch.resolve("out.txt");
-        Path err = scratch.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("rcbench " + String.join(" ", args) + " did not end within 120 s");
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-        Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
+        return CliProcess.run(scratch, List.of(PRLIMIT.toString(), "--nofile=" + files + ":" + files),
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + scratch), args);
     }
 }
