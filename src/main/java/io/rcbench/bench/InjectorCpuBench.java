@@ -56,9 +56,10 @@ public final class InjectorCpuBench {
      * @param messagesPerSecond messages per second the senders post in the fan-out case (0: no fan-out phase)
      * @param senders        bots sending in the fan-out case
      * @param pairs          stock/rcbench call phases to run in turn (more pairs, less noise)
+     * @param phases         which of {@code stock}, {@code rcbench}, {@code fanout} to run (a profile of one side)
      */
     public record Options(int users, double callsPerSecond, int roomSize, double messagesPerSecond, int senders,
-                          Duration warmup, Duration steady, int pairs) {
+                          Duration warmup, Duration steady, int pairs, java.util.Set<String> phases) {
         public Options {
             if (users < 1 || callsPerSecond <= 0 || roomSize < 1 || users % roomSize != 0 || senders < 1 || pairs < 1
                 || messagesPerSecond < 0) {
@@ -96,10 +97,14 @@ public final class InjectorCpuBench {
                     + "steady %d s%n", seen.cpus(), seen.injectorCpus(), seen.sharesCpus() ? " (SHARED: not isolated)" : "",
                 o.users(), o.callsPerSecond(), o.warmup().toSeconds(), o.steady().toSeconds());
             for (int i = 0; i < o.pairs(); i++) {
-                phases.add(callPhase("stock Gatling ws", STOCK, o, ws, dataDir, out));
-                phases.add(callPhase("rcbench DSL", RCBENCH, o, ws, dataDir, out));
+                if (o.phases().contains("stock")) {
+                    phases.add(callPhase("stock Gatling ws", STOCK, o, ws, dataDir, out));
+                }
+                if (o.phases().contains("rcbench")) {
+                    phases.add(callPhase("rcbench DSL", RCBENCH, o, ws, dataDir, out));
+                }
             }
-            if (o.messagesPerSecond() > 0) {
+            if (o.messagesPerSecond() > 0 && o.phases().contains("fanout")) {
                 phases.add(fanoutPhase(o, ws, dataDir, out));
             }
         }
@@ -165,6 +170,9 @@ public final class InjectorCpuBench {
         long cpu1 = cpuNanos();
         long t1 = System.nanoTime();
         long units = work.applyAsLong(metrics);
+        // the window in wall-clock time, to cut a profile (JFR's event times) to it
+        System.out.printf("  %s steady window: %s .. %s%n", name, java.time.Instant.now().minusNanos(t1 - t0),
+            java.time.Instant.now());
         long calls1 = methodCalls(ws);
         gatling.join(ctx.maxDuration().toMillis());
         if (gatling.isAlive()) {

@@ -26,10 +26,13 @@ final class InjectorCpuBenchCommand implements Callable<Integer> {
     @Option(names = "--steady-seconds", defaultValue = "60", description = "Per phase, the measured window (default: ${DEFAULT-VALUE}).") int steady;
     @Option(names = "--pairs", defaultValue = "1", description = "Stock/rcbench call phases run in turn (default: ${DEFAULT-VALUE}).") int pairs;
 
+    @Option(names = "--phases", split = ",", defaultValue = "stock,rcbench,fanout", description = "Which phases to run, "
+        + "e.g. rcbench alone under a profiler (default: ${DEFAULT-VALUE}).") java.util.Set<String> phases;
+
     @Override
     public Integer call() throws Exception {
         var o = new InjectorCpuBench.Options(users, callsPerSecond, roomSize, messages, senders,
-            Duration.ofSeconds(warmup), Duration.ofSeconds(steady), pairs);
+            Duration.ofSeconds(warmup), Duration.ofSeconds(steady), pairs, phases);
         Path data = Files.createTempDirectory("rcbench-cpu-");
         try {
             InjectorCpuBench.print(new InjectorCpuBench(Wiring.workspaceEntry()).run(o, data, System.out), System.out);
