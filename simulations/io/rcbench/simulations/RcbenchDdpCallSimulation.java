@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
  */
 public class RcbenchDdpCallSimulation extends Simulation {
     private static final Object[] NO_PARAMS = {};
+    private static final int FIRST = Integer.getInteger(io.rcbench.bench.InjectorCpuBench.FIRST_USER, 0);
     private final RunContext run = RunContext.current();
     private final LoadPlan plan = run.plan();
 
@@ -34,13 +35,14 @@ public class RcbenchDdpCallSimulation extends Simulation {
     }
 
     private final ScenarioBuilder users = scenario("rcbench-ddp-calls")
-        .feed(IntStream.range(0, plan.activeUsers()).mapToObj(i -> Map.<String, Object>of(Chat.INDEX, i)).iterator())
+        .feed(IntStream.range(0, plan.activeUsers()).map(i -> FIRST + i).mapToObj(i -> Map.<String, Object>of(Chat.INDEX, i)).iterator())
         .exec(Chat.becomeUser(false))
         .exec(Ddp.connect())
         .exec(Ddp.login(Chat::username, Chat::password))
         .exec(startArrivals(s -> plan.rates().messagesPerMinute() / 60.0, s -> plan.seed() * 31 + s.getInt(Chat.INDEX)))
         .asLongAs(RcbenchDsl::arrivalsOpen).on(exec(nextArrival())
-            .exec(Ddp.call(StockDdpCallSimulation.METHOD, s -> NO_PARAMS, null)))
+            .exec(Ddp.call(StockDdpCallSimulation.METHOD, s -> NO_PARAMS, null))
+            .exec(StockDdpCallSimulation.COUNTED))
         .exec(Ddp.close());
 
     {

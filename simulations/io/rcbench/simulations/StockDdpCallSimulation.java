@@ -10,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.rcbench.bench.InjectorCpuBench;
 import io.rcbench.gatling.RunContext;
 import io.rcbench.run.LoadPlan;
 import io.rcbench.workspace.service.Accounts;
@@ -27,6 +28,13 @@ import java.util.stream.IntStream;
 public class StockDdpCallSimulation extends Simulation {
     /** A cheap method with a small answer, so the target stays far from its limit at 1,000 calls/s on one core. */
     public static final String METHOD = "license:isEnterprise";
+    /** Counts a completed call for the benchmark; both call simulations run it after each call alike. */
+    static final java.util.function.Function<io.gatling.javaapi.core.Session, io.gatling.javaapi.core.Session> COUNTED =
+        s -> {
+            InjectorCpuBench.CALLS.increment();
+            return s;
+        };
+    private static final int FIRST = Integer.getInteger(InjectorCpuBench.FIRST_USER, 0);
     private final RunContext run = RunContext.current();
     private final LoadPlan plan = run.plan();
     private final String digest = Accounts.sha256Hex(plan.password());
@@ -40,7 +48,7 @@ public class StockDdpCallSimulation extends Simulation {
 
     private final ScenarioBuilder users = scenario("stock-ddp-calls")
         .feed(IntStream.range(0, plan.activeUsers())
-            .mapToObj(i -> Map.<String, Object>of("username", plan.userPrefix() + i)).iterator())
+            .mapToObj(i -> Map.<String, Object>of("username", plan.userPrefix() + (FIRST + i))).iterator())
         .exec(ws("open").connect("/websocket"))
         .exec(ws("connect").sendText("{\"msg\":\"connect\",\"version\":\"1\",\"support\":[\"1\"]}")
             .await(10).on(ws.checkTextMessage("connected").matching(substring("\"msg\":\"connected\""))
@@ -53,6 +61,7 @@ public class StockDdpCallSimulation extends Simulation {
                 + "\",\"id\":\"c#{i}\",\"params\":[]}")
             .await(10).on(ws.checkTextMessage("result").matching(substring("\"id\":\"c#{i}\""))
                 .check(substring("\"msg\":\"result\""))))
+            .exec(COUNTED)
             .pace(pace))
         .exec(ws("close").close());
 

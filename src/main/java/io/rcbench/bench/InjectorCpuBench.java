@@ -1,5 +1,7 @@
 package io.rcbench.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.gatling.GatlingDriver;
 import io.rcbench.gatling.RunContext;
@@ -10,13 +12,14 @@ import io.rcbench.workspace.Envelope;
 import io.rcbench.workspace.WorkspaceConfig;
 import io.rcbench.workspace.WorkspaceProcess;
 import io.rcbench.workspace.seed.SeedPlan;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,52 +27,83 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The injector's CPU per DDP call and per received delivery, side by side with stock Gatling. The embedded workspace
- * runs in its own JVM pinned to one CPU and this JVM (the injector) to the others ({@link WorkspaceProcess}); each
- * phase runs one simulation in this JVM through {@link GatlingDriver}, and over its steady window (after the ramp and
- * a warm-up) the injector's process CPU time is divided by the work the target counted in the same window: calls
- * answered ({@code rocketchat_meteor_methods_count} of the method on the workspace's metrics endpoint, so counting
- * costs the injector nothing and both sides are counted alike), or deliveries recorded. Phases run in turn in one
- * process: stock calls, rcbench calls (repeated {@code pairs} times), then rcbench fan-out.
+ * runs in its own JVM pinned to one CPU and this JVM to the others ({@link WorkspaceProcess}); each side is an
+ * injector JVM of its own, started from here (so on this JVM's CPUs), running one simulation through
+ * {@link GatlingDriver}. The stock and rcbench sides run <em>at the same time</em>, on their own users, with the same
+ * start, ramp, warm-up and steady window: on a shared machine whose load moves by a factor of two from one minute to
+ * the next, only a simultaneous pair gives a ratio that means something. Each side divides its process CPU time over
+ * the steady window by the work it completed in it: calls answered (both simulations count them with the same
+ * one-line Gatling step after each call), or deliveries recorded. Then the fan-out case runs alone.
  */
 public final class InjectorCpuBench {
     static final String STOCK = "io.rcbench.simulations.StockDdpCallSimulation";
     static final String RCBENCH = "io.rcbench.simulations.RcbenchDdpCallSimulation";
     static final String FANOUT = "io.rcbench.simulations.RcbenchFanoutSimulation";
-    static final String METHOD = "license:isEnterprise";
+    /** System property: the first account index the side's simulation uses ({@code user.<first>} ...). */
+    public static final String FIRST_USER = "rcbench.bench.firstUser";
+    /** Calls completed by the simulation of this JVM (a side): both call simulations count with it alike. */
+    public static final LongAdder CALLS = new LongAdder();
     private static final String PASSWORD = System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance");
+    private static final String RESULT = "injector-cpu-side ";
     private final List<String> workspaceEntry;
+    private final List<String> sideCommand;
 
-    /** @param workspaceEntry the main class and arguments that run the embedded workspace ({@code cli.Wiring}) */
-    public InjectorCpuBench(List<String> workspaceEntry) {
+    /**
+     * @param workspaceEntry the main class and arguments that run the embedded workspace ({@code cli.Wiring})
+     * @param sideCommand the command that runs one side in a JVM of its own, given {@link Side} as arguments by
+     *                    {@link Side#args()} (the CLI's {@code bench-injector-cpu --side ...})
+     */
+    public InjectorCpuBench(List<String> workspaceEntry, List<String> sideCommand) {
         this.workspaceEntry = List.copyOf(workspaceEntry);
+        this.sideCommand = List.copyOf(sideCommand);
     }
 
     /**
      * What to run.
      *
-     * @param users          users making calls (and receiving in the fan-out case), 5 calls/s each by default
-     * @param callsPerSecond all users' calls per second together
-     * @param roomSize       members per room in the fan-out case (each message reaches all of them)
+     * @param users             users per call side (and receivers in the fan-out case)
+     * @param callsPerSecond    one side's calls per second, all its users together
+     * @param roomSize          members per room in the fan-out case (each message reaches all of them)
      * @param messagesPerSecond messages per second the senders post in the fan-out case (0: no fan-out phase)
-     * @param senders        bots sending in the fan-out case
-     * @param pairs          stock/rcbench call phases to run in turn (more pairs, less noise)
-     * @param phases         which of {@code stock}, {@code rcbench}, {@code fanout} to run (a profile of one side)
+     * @param senders           bots sending in the fan-out case
+     * @param pairs             simultaneous stock/rcbench pairs to run in turn
+     * @param phases            which of {@code calls}, {@code fanout} to run
+     * @param sideJvmArgs       extra JVM options of the side JVMs (a profiler: {@code -XX:StartFlightRecording=...})
      */
     public record Options(int users, double callsPerSecond, int roomSize, double messagesPerSecond, int senders,
-                          Duration warmup, Duration steady, int pairs, java.util.Set<String> phases) {
+                          Duration warmup, Duration steady, int pairs, java.util.Set<String> phases,
+                          List<String> sideJvmArgs) {
         public Options {
             if (users < 1 || callsPerSecond <= 0 || roomSize < 1 || users % roomSize != 0 || senders < 1 || pairs < 1
                 || messagesPerSecond < 0) {
                 throw new IllegalArgumentException("users >= 1 in whole rooms, a positive call rate, senders and pairs >= 1");
             }
+            sideJvmArgs = List.copyOf(sideJvmArgs);
         }
     }
 
-    /** One phase's figures over its steady window. */
-    public record Phase(String name, double seconds, double cpuSeconds, long work, long workspaceCalls) {
+    /**
+     * One side as the child JVM runs it: {@code simulation} with {@code users} accounts from {@code firstUser}, each
+     * at {@code perUserPerMinute}; the run starts at {@code startAtNanos} (this machine's monotonic clock, which
+     * every JVM on it shares) so simultaneous sides share their windows.
+     */
+    public record Side(String simulation, URI target, int users, int firstUser, int bots, int roomSize,
+                       double perUserPerMinute, Duration warmup, Duration steady, long startAtNanos) {
+        /** The side's options as command-line arguments (the CLI parses them back). */
+        public List<String> args() {
+            return List.of("--side", simulation, "--target", target.toString(), "--users", "" + users,
+                "--first-user", "" + firstUser, "--senders", "" + bots, "--room-size", "" + roomSize,
+                "--per-user-per-minute", "" + perUserPerMinute, "--warmup-seconds", "" + warmup.toSeconds(),
+                "--steady-seconds", "" + steady.toSeconds(), "--start-at-nanos", "" + startAtNanos);
+        }
+    }
+
+    /** One side's figures over its steady window. */
+    public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors) {
         /** Injector CPU microseconds per unit of work (a call or a delivery). */
         public double microsPerUnit() {
             return work == 0 ? Double.NaN : cpuSeconds * 1e6 / work;
@@ -84,108 +118,142 @@ public final class InjectorCpuBench {
         }
     }
 
-    public List<Phase> run(Options o, Path dataDir, PrintStream out) throws Exception {
+    /** A stock and an rcbench side measured at the same time. */
+    public record Pair(Phase stock, Phase rcbench) {
+        public double ratio() {
+            return rcbench.microsPerUnit() / stock.microsPerUnit();
+        }
+    }
+
+    /** The figures of a whole run. */
+    public record Result(List<Pair> pairs, Phase fanout) {
+    }
+
+    public Result run(Options o, Path dataDir, PrintStream out) throws Exception {
         int rooms = o.users() / o.roomSize();
-        List<String> args = new ArrayList<>(List.of("--users", "" + o.users(), "--rooms", "" + rooms,
+        List<String> args = new ArrayList<>(List.of("--users", "" + 2 * o.users(), "--rooms", "" + rooms,
             "--room-size", "" + o.roomSize(), "--bots", "" + o.senders(), "--bcrypt-cost", "4"));
         WorkspaceConfig.NO_RATE_LIMITS.forEach((k, v) -> args.addAll(List.of("--setting", k + "=" + v)));
-        List<Phase> phases = new ArrayList<>();
-        try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, new Envelope(1, 1024), dataDir,
-            RandomId.secret(24), args)) {
+        List<Pair> pairs = new ArrayList<>();
+        Phase fanout = null;
+        try (WorkspaceProcess ws = WorkspaceProcess.start(workspaceEntry, new Envelope(1, 1024),
+            dataDir, RandomId.secret(24), args)) {
             var seen = ws.observe();
-            out.printf("workspace on CPUs %s, injector on CPUs %s%s; %d users, %.0f calls/s, warm-up %d s, "
+            out.printf("workspace on CPUs %s, injectors on CPUs %s%s; %d users and %.0f calls/s per side, warm-up %d s, "
                     + "steady %d s%n", seen.cpus(), seen.injectorCpus(), seen.sharesCpus() ? " (SHARED: not isolated)" : "",
                 o.users(), o.callsPerSecond(), o.warmup().toSeconds(), o.steady().toSeconds());
-            for (int i = 0; i < o.pairs(); i++) {
-                if (o.phases().contains("stock")) {
-                    phases.add(callPhase("stock Gatling ws", STOCK, o, ws, dataDir, out));
+            double perUserPerMinute = o.callsPerSecond() / o.users() * 60;
+            for (int i = 0; o.phases().contains("calls") && i < o.pairs(); i++) {
+                // both sides start their JVMs and Gatling before the common start: 20 s is ample for two JVMs and 200 logins each
+                long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                Side stock = new Side(STOCK, ws.baseUri(), o.users(), 0, 0, o.roomSize(), perUserPerMinute, o.warmup(),
+                    o.steady(), start);
+                Side rcb = new Side(RCBENCH, ws.baseUri(), o.users(), o.users(), 0, o.roomSize(), perUserPerMinute,
+                    o.warmup(), o.steady(), start);
+                Process ps = launch(o, stock, dataDir.resolve("stock-" + i + ".log"));
+                Process pr = launch(o, rcb, dataDir.resolve("rcbench-" + i + ".log"));
+                Phase s = await(ps, "stock Gatling ws", dataDir.resolve("stock-" + i + ".log"));
+                Phase r = await(pr, "rcbench DSL", dataDir.resolve("rcbench-" + i + ".log"));
+                Pair p = new Pair(s, r);
+                pairs.add(p);
+                for (Phase ph : List.of(s, r)) {
+                    out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel)%s%n",
+                        ph.name(), ph.perSecond(), ph.injectorCores(), ph.microsPerUnit(), 100 * ph.kernelShare(),
+                        ph.errors() > 0 ? "  " + ph.errors() + " errors" : "");
                 }
-                if (o.phases().contains("rcbench")) {
-                    phases.add(callPhase("rcbench DSL", RCBENCH, o, ws, dataDir, out));
-                }
+                out.printf("  pair %d: rcbench / stock = %.2f%n", i + 1, p.ratio());
             }
             if (o.messagesPerSecond() > 0 && o.phases().contains("fanout")) {
-                phases.add(fanoutPhase(o, ws, dataDir, out));
+                Side f = new Side(FANOUT, ws.baseUri(), o.users(), 0, o.senders(), o.roomSize(),
+                    o.messagesPerSecond() / o.senders() * 60, o.warmup(), o.steady(),
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(15));
+                fanout = await(launch(o, f, dataDir.resolve("fanout.log")), "rcbench fan-out",
+                    dataDir.resolve("fanout.log"));
+                out.printf("  %-17s %7.1f deliveries/s  %5.2f cores  %7.1f µs CPU per delivery, %.1f msg/s sent "
+                        + "included (%2.0f%% kernel)%s%n", fanout.name(), fanout.perSecond(), fanout.injectorCores(),
+                    fanout.microsPerUnit(), o.messagesPerSecond(), 100 * fanout.kernelShare(),
+                    fanout.errors() > 0 ? "  " + fanout.errors() + " errors" : "");
             }
         }
-        return phases;
+        return new Result(pairs, fanout);
     }
 
-    private Phase callPhase(String name, String simulation, Options o, WorkspaceProcess ws, Path dir, PrintStream out)
-        throws Exception {
-        LoadPlan plan = plan(ws.baseUri(), o, o.users(), 0, o.callsPerSecond() / o.users() * 60);
-        Phase p = measure(name, simulation, plan, ws, dir, m -> 0L, true);
-        out.printf("  %-18s %7.1f calls/s  %5.2f injector cores  %7.1f µs CPU per call%n", name, p.perSecond(),
-            p.injectorCores(), p.microsPerUnit());
-        return p;
+    private Process launch(Options o, Side side, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(o.sideJvmArgs());
+        cmd.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(sideCommand);
+        cmd.addAll(side.args());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private Phase fanoutPhase(Options o, WorkspaceProcess ws, Path dir, PrintStream out) throws Exception {
-        LoadPlan plan = plan(ws.baseUri(), o, o.users(), o.senders(), o.messagesPerSecond() / o.senders() * 60);
-        Phase p = measure("rcbench fan-out", FANOUT, plan, ws, dir, InjectorCpuBench::deliveries, false);
-        out.printf("  %-18s %7.1f deliveries/s (+ %.1f sends/s)  %5.2f injector cores  %7.1f µs CPU per delivery "
-                + "(sends included)%n", p.name(), p.perSecond(), p.workspaceCalls() / p.seconds(), p.injectorCores(),
-            p.microsPerUnit());
-        return p;
-    }
-
-    private static long deliveries(RunMetrics m) {
-        var h = m.latency().takeIntervals().get("delivery");
-        return h == null ? 0 : h.getTotalCount();
+    private static Phase await(Process p, String name, Path log) throws IOException, InterruptedException {
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException(name + ": the side did not end within 10 minutes; its output: " + log);
+        }
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith(RESULT)) {
+                JsonNode j = Json.parse(line.substring(RESULT.length()));
+                return new Phase(name, j.path("seconds").asDouble(), j.path("cpuSeconds").asDouble(),
+                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong());
+            }
+        }
+        throw new IOException(name + ": the side reported no figures (exit " + p.exitValue() + "); its output: " + log);
     }
 
     /**
-     * Runs {@code simulation} on a thread of its own and measures its steady window from here. {@code work} counts
-     * the injector-side units (deliveries) since its previous call; with {@code callsAreWork} the target's count of
-     * answered calls is the work instead.
+     * Runs one side in this JVM and prints its figures as one line the parent reads. The window is the plan's hold:
+     * after the common start, the ramp and the warm-up.
      */
-    private Phase measure(String name, String simulation, LoadPlan plan, WorkspaceProcess ws, Path dir,
-                          java.util.function.ToLongFunction<RunMetrics> work, boolean callsAreWork) throws Exception {
+    public static void runSide(Side side, Path resultsDir, PrintStream out) throws Exception {
+        System.setProperty(FIRST_USER, Integer.toString(side.firstUser()));
+        LoadPlan plan = plan(side);
         RunMetrics metrics = new RunMetrics(plan.lateness(), plan.deliveryTimeout());
-        RunContext ctx = new RunContext(plan, metrics, Duration.ofSeconds(2));
-        Path results = dir.resolve("gatling-" + simulation.substring(simulation.lastIndexOf('.') + 1));
+        RunContext ctx = new RunContext(plan, metrics, Duration.ofSeconds(2), side.startAtNanos());
+        boolean fanout = side.simulation().equals(FANOUT);
         int[] exit = {-1};
         Thread gatling = new Thread(() -> {
             try {
-                exit[0] = GatlingDriver.run(ctx, simulation, results);
+                exit[0] = GatlingDriver.run(ctx, side.simulation(), resultsDir);
             } catch (IOException | RuntimeException e) {
                 System.err.println("the simulation failed: " + e);
             }
         }, "bench-gatling");
         gatling.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = side.startAtNanos() + TimeUnit.SECONDS.toNanos(60);
         while (!ctx.begun() && gatling.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         if (!ctx.begun()) {
-            gatling.join(TimeUnit.SECONDS.toMillis(30));
-            throw new IllegalStateException(name + ": the simulation did not start within 60 s");
+            throw new IllegalStateException(side.simulation() + " did not start within a minute of the common start");
         }
         sleepUntil(ctx.holdStartNanos());
-        long calls0 = methodCalls(ws);
-        work.applyAsLong(metrics);
+        long work0 = fanout ? deliveries(metrics) : CALLS.sum();
+        long[] ticks0 = userSystemTicks();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         sleepUntil(ctx.holdEndNanos());
         long cpu1 = cpuNanos();
         long t1 = System.nanoTime();
-        long units = work.applyAsLong(metrics);
-        // the window in wall-clock time, to cut a profile (JFR's event times) to it
-        System.out.printf("  %s steady window: %s .. %s%n", name, java.time.Instant.now().minusNanos(t1 - t0),
-            java.time.Instant.now());
-        long calls1 = methodCalls(ws);
+        long[] ticks1 = userSystemTicks();
+        long work = fanout ? deliveries(metrics) : CALLS.sum() - work0;
         gatling.join(ctx.maxDuration().toMillis());
-        if (gatling.isAlive()) {
-            ctx.stop();
-            gatling.join(TimeUnit.SECONDS.toMillis(30));
-        }
         long errors = metrics.counters().errors().values().stream().mapToLong(Long::longValue).sum();
-        if (errors > 0 || exit[0] != 0) {
-            System.err.printf("%s: %d errors %s, Gatling exit %d (its report: %s)%n", name, errors,
-                metrics.counters().errors(), exit[0], results);
-        }
-        long calls = calls1 - calls0;
-        return new Phase(name, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, callsAreWork ? calls : units, calls);
+        long user = ticks1[0] - ticks0[0];
+        long kernel = ticks1[1] - ticks0[1];
+        out.println(RESULT + Json.object().put("seconds", (t1 - t0) / 1e9).put("cpuSeconds", (cpu1 - cpu0) / 1e9)
+            .put("work", work).put("kernelShare", user + kernel == 0 ? 0 : (double) kernel / (user + kernel))
+            .put("errors", errors).put("gatlingExit", exit[0]));
+        out.flush();
+    }
+
+    /** Deliveries recorded since the previous call. */
+    private static long deliveries(RunMetrics m) {
+        var h = m.latency().takeIntervals().get("delivery");
+        return h == null ? 0 : h.getTotalCount();
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {
@@ -195,49 +263,43 @@ public final class InjectorCpuBench {
         }
     }
 
+    /** This process's user and kernel CPU time in clock ticks ({@code /proc/self/stat} utime, stime). */
+    private static long[] userSystemTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Calls answered by the workspace so far, summed over the methods the benchmark calls. */
-    private static long methodCalls(WorkspaceProcess ws) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ws.metricsPort() + "/metrics"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        long n = 0;
-        for (String line : body.split("\n")) {
-            if (line.startsWith("rocketchat_meteor_methods_count{") && (line.contains("\"" + METHOD + "\"")
-                || line.contains("\"sendMessage\""))) {
-                n += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return n;
-    }
-
-    private static LoadPlan plan(URI target, Options o, int users, int bots, double perUserPerMinute) {
+    private static LoadPlan plan(Side side) {
         Map<Integer, List<Membership.RoomKey>> byUser = new HashMap<>();
-        for (int i = 0; i < users; i++) {
-            byUser.put(i, List.of(new Membership.RoomKey("c", SeedPlan.roomName(i / o.roomSize()))));
+        for (int i = 0; i < side.users(); i++) {
+            int account = side.firstUser() + i;
+            byUser.put(account, List.of(new Membership.RoomKey("c", SeedPlan.roomName(account / side.roomSize()))));
         }
-        return new LoadPlan(io.rcbench.job.MainJob.newRunId("injector-cpu"), target, "ddp", "user.", "bot.",
-            new Membership(byUser, Membership.Shares.CHANNELS_ONLY), PASSWORD, users, 0, 100, o.warmup(), o.steady(),
-            LoadPlan.Rates.textOnly(perUserPerMinute), bots, List.of(), 7, Duration.ofSeconds(10),
-            Duration.ofMillis(50), Duration.ofSeconds(10), null);
+        // login rate 100/s: the ramp is over in ~2 s
+        return new LoadPlan(io.rcbench.job.MainJob.newRunId("injector-cpu"), side.target(), "ddp", "user.", "bot.",
+            new Membership(byUser, Membership.Shares.CHANNELS_ONLY), PASSWORD, side.users(), 0, 100, side.warmup(),
+            side.steady(), LoadPlan.Rates.textOnly(side.perUserPerMinute()), side.bots(), List.of(), 7,
+            Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(10), null);
     }
 
-    /** The comparison: each call phase, the mean of each side, and rcbench's ratio to stock. */
-    public static void print(List<Phase> phases, PrintStream out) {
-        double stock = mean(phases, "stock Gatling ws");
-        double rcb = mean(phases, "rcbench DSL");
-        out.printf("%ninjector CPU per DDP call: stock Gatling %.1f µs, rcbench %.1f µs, ratio %.2f (target <= 0.5)%n",
-            stock, rcb, rcb / stock);
-        phases.stream().filter(p -> p.name().equals("rcbench fan-out")).forEach(p -> out.printf(
-            "injector CPU per received delivery: %.1f µs (sends included) = %,.0f deliveries/s per injector core%n",
-            p.microsPerUnit(), 1e6 / p.microsPerUnit()));
-    }
-
-    static double mean(List<Phase> phases, String name) {
-        return phases.stream().filter(p -> p.name().equals(name)).mapToDouble(Phase::microsPerUnit).average()
-            .orElse(Double.NaN);
+    /** The comparison: each pair, the median ratio, and the fan-out figure. */
+    public static void print(Result r, PrintStream out) {
+        if (!r.pairs().isEmpty()) {
+            double[] ratios = r.pairs().stream().mapToDouble(Pair::ratio).sorted().toArray();
+            double stock = r.pairs().stream().mapToDouble(p -> p.stock().microsPerUnit()).average().orElse(Double.NaN);
+            double rcb = r.pairs().stream().mapToDouble(p -> p.rcbench().microsPerUnit()).average().orElse(Double.NaN);
+            out.printf("%ninjector CPU per DDP call: stock Gatling %.1f µs, rcbench %.1f µs (means); rcbench / stock "
+                + "%.2f (median of %d simultaneous pairs; target <= 0.5)%n", stock, rcb, ratios[ratios.length / 2],
+                ratios.length);
+        }
+        if (r.fanout() != null) {
+            out.printf("injector CPU per received delivery: %.1f µs (sends included) = %,.0f deliveries/s per injector "
+                + "core%n", r.fanout().microsPerUnit(), 1e6 / r.fanout().microsPerUnit());
+        }
     }
 }
