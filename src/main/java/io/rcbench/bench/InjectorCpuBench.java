@@ -103,7 +103,8 @@ public final class InjectorCpuBench {
     }
 
     /** One side's figures over its steady window. */
-    public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors) {
+    public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors,
+                        long jitMillis) {
         /** Injector CPU microseconds per unit of work (a call or a delivery). */
         public double microsPerUnit() {
             return work == 0 ? Double.NaN : cpuSeconds * 1e6 / work;
@@ -157,8 +158,9 @@ public final class InjectorCpuBench {
                 Pair p = new Pair(s, r);
                 pairs.add(p);
                 for (Phase ph : List.of(s, r)) {
-                    out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel)%s%n",
+                    out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel, JIT %d ms)%s%n",
                         ph.name(), ph.perSecond(), ph.injectorCores(), ph.microsPerUnit(), 100 * ph.kernelShare(),
+                        ph.jitMillis(),
                         ph.errors() > 0 ? "  " + ph.errors() + " errors" : "");
                 }
                 out.printf("  pair %d: rcbench / stock = %.2f%n", i + 1, p.ratio());
@@ -198,7 +200,7 @@ public final class InjectorCpuBench {
             if (line.startsWith(RESULT)) {
                 JsonNode j = Json.parse(line.substring(RESULT.length()));
                 return new Phase(name, j.path("seconds").asDouble(), j.path("cpuSeconds").asDouble(),
-                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong());
+                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong());
             }
         }
         throw new IOException(name + ": the side reported no figures (exit " + p.exitValue() + "); its output: " + log);
@@ -233,12 +235,14 @@ public final class InjectorCpuBench {
         sleepUntil(ctx.holdStartNanos());
         long work0 = fanout ? deliveries(metrics) : CALLS.sum();
         long[] ticks0 = userSystemTicks();
+        long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         sleepUntil(ctx.holdEndNanos());
         long cpu1 = cpuNanos();
         long t1 = System.nanoTime();
         long[] ticks1 = userSystemTicks();
+        long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         long work = fanout ? deliveries(metrics) : CALLS.sum() - work0;
         gatling.join(ctx.maxDuration().toMillis());
         long errors = metrics.counters().errors().values().stream().mapToLong(Long::longValue).sum();
@@ -246,7 +250,7 @@ public final class InjectorCpuBench {
         long kernel = ticks1[1] - ticks0[1];
         out.println(RESULT + Json.object().put("seconds", (t1 - t0) / 1e9).put("cpuSeconds", (cpu1 - cpu0) / 1e9)
             .put("work", work).put("kernelShare", user + kernel == 0 ? 0 : (double) kernel / (user + kernel))
-            .put("errors", errors).put("gatlingExit", exit[0]));
+            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs));
         out.flush();
     }
 

@@ -104,7 +104,7 @@ public final class ChatUser {
 
     /** Receives {@code eventName}'s messages on {@code stream-room-messages} (one room, or all of a bot's). */
     private Registration listenToRoom(DdpClient client, String eventName, RunContext run) {
-        return client.onStream("stream-room-messages", eventName, e -> onMessage(e.args().tree().path(0),
+        return client.onStream("stream-room-messages", eventName, e -> onMessage(ReceivedMessage.first(e.args()),
             e.receivedNanos(), client, run));
     }
 
