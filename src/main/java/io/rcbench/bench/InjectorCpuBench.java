@@ -47,6 +47,8 @@ public final class InjectorCpuBench {
     public static final String FIRST_USER = "rcbench.bench.firstUser";
     /** Calls completed by the simulation of this JVM (a side): both call simulations count with it alike. */
     public static final LongAdder CALLS = new LongAdder();
+    /** Calls that failed (either simulation: a failed check or action), counted by the same step. */
+    public static final LongAdder FAILED_CALLS = new LongAdder();
     private static final String PASSWORD = System.getenv().getOrDefault("RCBENCH_USER_PASSWORD", "performance");
     private static final String RESULT = "injector-cpu-side ";
     private final List<String> workspaceEntry;
@@ -104,7 +106,7 @@ public final class InjectorCpuBench {
 
     /** One side's figures over its steady window. */
     public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors,
-                        long jitMillis) {
+                        long jitMillis, String errorsByReason) {
         /** Injector CPU microseconds per unit of work (a call or a delivery). */
         public double microsPerUnit() {
             return work == 0 ? Double.NaN : cpuSeconds * 1e6 / work;
@@ -121,6 +123,11 @@ public final class InjectorCpuBench {
 
     /** A stock and an rcbench side measured at the same time. */
     public record Pair(Phase stock, Phase rcbench) {
+        /** Both sides ran without errors (a failing side does less work per call: its figure means nothing). */
+        public boolean clean() {
+            return stock.errors() == 0 && rcbench.errors() == 0;
+        }
+
         public double ratio() {
             return rcbench.microsPerUnit() / stock.microsPerUnit();
         }
@@ -161,9 +168,11 @@ public final class InjectorCpuBench {
                     out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel, JIT %d ms)%s%n",
                         ph.name(), ph.perSecond(), ph.injectorCores(), ph.microsPerUnit(), 100 * ph.kernelShare(),
                         ph.jitMillis(),
-                        ph.errors() > 0 ? "  " + ph.errors() + " errors" : "");
+                        ph.errors() > 0 ? "  " + ph.errors() + " errors " + ph.errorsByReason() + ": not counted" : "");
                 }
-                out.printf("  pair %d: rcbench / stock = %.2f%n", i + 1, p.ratio());
+                out.printf("  pair %d: rcbench / stock = %.2f%s%n", i + 1, p.ratio(),
+                    s.jitMillis() + r.jitMillis() > 0.2 * 1000 * s.seconds() ? "  (JIT still busy in the window: "
+                        + "the machine is loaded or the warm-up short; a longer --warmup-seconds settles it)" : "");
             }
             if (o.messagesPerSecond() > 0 && o.phases().contains("fanout")) {
                 Side f = new Side(FANOUT, ws.baseUri(), o.users(), 0, o.senders(), o.roomSize(),
@@ -174,7 +183,7 @@ public final class InjectorCpuBench {
                 out.printf("  %-17s %7.1f deliveries/s  %5.2f cores  %7.1f µs CPU per delivery, %.1f msg/s sent "
                         + "included (%2.0f%% kernel)%s%n", fanout.name(), fanout.perSecond(), fanout.injectorCores(),
                     fanout.microsPerUnit(), o.messagesPerSecond(), 100 * fanout.kernelShare(),
-                    fanout.errors() > 0 ? "  " + fanout.errors() + " errors" : "");
+                    fanout.errors() > 0 ? "  " + fanout.errors() + " errors " + fanout.errorsByReason() : "");
             }
         }
         return new Result(pairs, fanout);
@@ -200,7 +209,7 @@ public final class InjectorCpuBench {
             if (line.startsWith(RESULT)) {
                 JsonNode j = Json.parse(line.substring(RESULT.length()));
                 return new Phase(name, j.path("seconds").asDouble(), j.path("cpuSeconds").asDouble(),
-                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong());
+                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong(), j.path("errorsByReason").asText(""));
             }
         }
         throw new IOException(name + ": the side reported no figures (exit " + p.exitValue() + "); its output: " + log);
@@ -234,6 +243,7 @@ public final class InjectorCpuBench {
         }
         sleepUntil(ctx.holdStartNanos());
         long work0 = fanout ? deliveries(metrics) : CALLS.sum();
+        long failed0 = FAILED_CALLS.sum();
         long[] ticks0 = userSystemTicks();
         long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpu0 = cpuNanos();
@@ -244,13 +254,15 @@ public final class InjectorCpuBench {
         long[] ticks1 = userSystemTicks();
         long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         long work = fanout ? deliveries(metrics) : CALLS.sum() - work0;
+        long failed = FAILED_CALLS.sum() - failed0;
         gatling.join(ctx.maxDuration().toMillis());
-        long errors = metrics.counters().errors().values().stream().mapToLong(Long::longValue).sum();
+        long errors = failed + metrics.counters().errors().values().stream().mapToLong(Long::longValue).sum();
         long user = ticks1[0] - ticks0[0];
         long kernel = ticks1[1] - ticks0[1];
         out.println(RESULT + Json.object().put("seconds", (t1 - t0) / 1e9).put("cpuSeconds", (cpu1 - cpu0) / 1e9)
             .put("work", work).put("kernelShare", user + kernel == 0 ? 0 : (double) kernel / (user + kernel))
-            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs));
+            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs)
+            .put("errorsByReason", "failed calls in the window " + failed + ", run " + metrics.counters().errors()));
         out.flush();
     }
 
@@ -293,10 +305,14 @@ public final class InjectorCpuBench {
 
     /** The comparison: each pair, the median ratio, and the fan-out figure. */
     public static void print(Result r, PrintStream out) {
-        if (!r.pairs().isEmpty()) {
-            double[] ratios = r.pairs().stream().mapToDouble(Pair::ratio).sorted().toArray();
-            double stock = r.pairs().stream().mapToDouble(p -> p.stock().microsPerUnit()).average().orElse(Double.NaN);
-            double rcb = r.pairs().stream().mapToDouble(p -> p.rcbench().microsPerUnit()).average().orElse(Double.NaN);
+        List<Pair> clean = r.pairs().stream().filter(Pair::clean).toList();
+        if (clean.size() < r.pairs().size()) {
+            out.printf("%d of %d pairs had errors and are left out%n", r.pairs().size() - clean.size(), r.pairs().size());
+        }
+        if (!clean.isEmpty()) {
+            double[] ratios = clean.stream().mapToDouble(Pair::ratio).sorted().toArray();
+            double stock = clean.stream().mapToDouble(p -> p.stock().microsPerUnit()).average().orElse(Double.NaN);
+            double rcb = clean.stream().mapToDouble(p -> p.rcbench().microsPerUnit()).average().orElse(Double.NaN);
             out.printf("%ninjector CPU per DDP call: stock Gatling %.1f µs, rcbench %.1f µs (means); rcbench / stock "
                 + "%.2f (median of %d simultaneous pairs; target <= 0.5)%n", stock, rcb, ratios[ratios.length / 2],
                 ratios.length);
