@@ -106,7 +106,12 @@ public final class InjectorCpuBench {
 
     /** One side's figures over its steady window. */
     public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors,
-                        long jitMillis, String errorsByReason) {
+                        long jitMillis, String errorsByReason, long allocatedBytes) {
+        /** Heap bytes allocated per unit of work: unlike CPU time, it does not move with the machine's load. */
+        public double bytesPerUnit() {
+            return work == 0 ? Double.NaN : (double) allocatedBytes / work;
+        }
+
         /** Injector CPU microseconds per unit of work (a call or a delivery). */
         public double microsPerUnit() {
             return work == 0 ? Double.NaN : cpuSeconds * 1e6 / work;
@@ -165,9 +170,10 @@ public final class InjectorCpuBench {
                 Pair p = new Pair(s, r);
                 pairs.add(p);
                 for (Phase ph : List.of(s, r)) {
-                    out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel, JIT %d ms)%s%n",
+                    out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel, JIT %d ms)"
+                            + "  %,6.0f B allocated per call%s%n",
                         ph.name(), ph.perSecond(), ph.injectorCores(), ph.microsPerUnit(), 100 * ph.kernelShare(),
-                        ph.jitMillis(),
+                        ph.jitMillis(), ph.bytesPerUnit(),
                         ph.errors() > 0 ? "  " + ph.errors() + " errors " + ph.errorsByReason() + ": not counted" : "");
                 }
                 out.printf("  pair %d: rcbench / stock = %.2f%s%n", i + 1, p.ratio(),
@@ -181,8 +187,9 @@ public final class InjectorCpuBench {
                 fanout = await(launch(o, f, dataDir.resolve("fanout.log")), "rcbench fan-out",
                     dataDir.resolve("fanout.log"));
                 out.printf("  %-17s %7.1f deliveries/s  %5.2f cores  %7.1f µs CPU per delivery, %.1f msg/s sent "
-                        + "included (%2.0f%% kernel)%s%n", fanout.name(), fanout.perSecond(), fanout.injectorCores(),
-                    fanout.microsPerUnit(), o.messagesPerSecond(), 100 * fanout.kernelShare(),
+                        + "included (%2.0f%% kernel, JIT %d ms)  %,6.0f B allocated per delivery%s%n", fanout.name(),
+                    fanout.perSecond(), fanout.injectorCores(), fanout.microsPerUnit(), o.messagesPerSecond(),
+                    100 * fanout.kernelShare(), fanout.jitMillis(), fanout.bytesPerUnit(),
                     fanout.errors() > 0 ? "  " + fanout.errors() + " errors " + fanout.errorsByReason() : "");
             }
         }
@@ -209,7 +216,8 @@ public final class InjectorCpuBench {
             if (line.startsWith(RESULT)) {
                 JsonNode j = Json.parse(line.substring(RESULT.length()));
                 return new Phase(name, j.path("seconds").asDouble(), j.path("cpuSeconds").asDouble(),
-                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong(), j.path("errorsByReason").asText(""));
+                    j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong(), j.path("errorsByReason").asText(""),
+                    j.path("allocatedBytes").asLong());
             }
         }
         throw new IOException(name + ": the side reported no figures (exit " + p.exitValue() + "); its output: " + log);
@@ -246,6 +254,7 @@ public final class InjectorCpuBench {
         long failed0 = FAILED_CALLS.sum();
         long[] ticks0 = userSystemTicks();
         long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long alloc0 = allocatedBytes();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         sleepUntil(ctx.holdEndNanos());
@@ -253,6 +262,7 @@ public final class InjectorCpuBench {
         long t1 = System.nanoTime();
         long[] ticks1 = userSystemTicks();
         long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
+        long allocated = allocatedBytes() - alloc0;
         long work = fanout ? deliveries(metrics) : CALLS.sum() - work0;
         long failed = FAILED_CALLS.sum() - failed0;
         gatling.join(ctx.maxDuration().toMillis());
@@ -261,7 +271,7 @@ public final class InjectorCpuBench {
         long kernel = ticks1[1] - ticks0[1];
         out.println(RESULT + Json.object().put("seconds", (t1 - t0) / 1e9).put("cpuSeconds", (cpu1 - cpu0) / 1e9)
             .put("work", work).put("kernelShare", user + kernel == 0 ? 0 : (double) kernel / (user + kernel))
-            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs)
+            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs).put("allocatedBytes", allocated)
             .put("errorsByReason", "failed calls in the window " + failed + ", run " + metrics.counters().errors()));
         out.flush();
     }
@@ -284,6 +294,16 @@ public final class InjectorCpuBench {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
+    /** Heap bytes allocated so far by this JVM's live threads (the benchmark's threads live through the window). */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     private static long cpuNanos() {
