@@ -106,7 +106,12 @@ public final class InjectorCpuBench {
 
     /** One side's figures over its steady window. */
     public record Phase(String name, double seconds, double cpuSeconds, long work, double kernelShare, long errors,
-                        long jitMillis, String errorsByReason, long allocatedBytes) {
+                        long jitMillis, String errorsByReason, long allocatedBytes, long contextSwitches) {
+        /** Context switches (thread wake-ups and preemptions) per unit of work, all of the process's threads. */
+        public double switchesPerUnit() {
+            return work == 0 ? Double.NaN : (double) contextSwitches / work;
+        }
+
         /** Heap bytes allocated per unit of work: unlike CPU time, it does not move with the machine's load. */
         public double bytesPerUnit() {
             return work == 0 ? Double.NaN : (double) allocatedBytes / work;
@@ -171,9 +176,9 @@ public final class InjectorCpuBench {
                 pairs.add(p);
                 for (Phase ph : List.of(s, r)) {
                     out.printf("  %-17s %7.1f calls/s  %5.2f cores  %7.1f µs CPU per call (%2.0f%% kernel, JIT %d ms)"
-                            + "  %,6.0f B allocated per call%s%n",
+                            + "  %,6.0f B allocated, %.2f context switches per call%s%n",
                         ph.name(), ph.perSecond(), ph.injectorCores(), ph.microsPerUnit(), 100 * ph.kernelShare(),
-                        ph.jitMillis(), ph.bytesPerUnit(),
+                        ph.jitMillis(), ph.bytesPerUnit(), ph.switchesPerUnit(),
                         ph.errors() > 0 ? "  " + ph.errors() + " errors " + ph.errorsByReason() + ": not counted" : "");
                 }
                 out.printf("  pair %d: rcbench / stock = %.2f%s%n", i + 1, p.ratio(),
@@ -217,7 +222,7 @@ public final class InjectorCpuBench {
                 JsonNode j = Json.parse(line.substring(RESULT.length()));
                 return new Phase(name, j.path("seconds").asDouble(), j.path("cpuSeconds").asDouble(),
                     j.path("work").asLong(), j.path("kernelShare").asDouble(), j.path("errors").asLong(), j.path("jitMillis").asLong(), j.path("errorsByReason").asText(""),
-                    j.path("allocatedBytes").asLong());
+                    j.path("allocatedBytes").asLong(), j.path("contextSwitches").asLong());
             }
         }
         throw new IOException(name + ": the side reported no figures (exit " + p.exitValue() + "); its output: " + log);
@@ -255,6 +260,7 @@ public final class InjectorCpuBench {
         long[] ticks0 = userSystemTicks();
         long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long alloc0 = allocatedBytes();
+        long switches0 = contextSwitches();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         sleepUntil(ctx.holdEndNanos());
@@ -263,6 +269,7 @@ public final class InjectorCpuBench {
         long[] ticks1 = userSystemTicks();
         long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
         long allocated = allocatedBytes() - alloc0;
+        long switches = contextSwitches() - switches0;
         long work = fanout ? deliveries(metrics) : CALLS.sum() - work0;
         long failed = FAILED_CALLS.sum() - failed0;
         gatling.join(ctx.maxDuration().toMillis());
@@ -271,7 +278,7 @@ public final class InjectorCpuBench {
         long kernel = ticks1[1] - ticks0[1];
         out.println(RESULT + Json.object().put("seconds", (t1 - t0) / 1e9).put("cpuSeconds", (cpu1 - cpu0) / 1e9)
             .put("work", work).put("kernelShare", user + kernel == 0 ? 0 : (double) kernel / (user + kernel))
-            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs).put("allocatedBytes", allocated)
+            .put("errors", errors).put("gatlingExit", exit[0]).put("jitMillis", jitMs).put("allocatedBytes", allocated).put("contextSwitches", switches)
             .put("errorsByReason", "failed calls in the window " + failed + ", run " + metrics.counters().errors()));
         out.flush();
     }
@@ -304,6 +311,25 @@ public final class InjectorCpuBench {
             sum += Math.max(0, b);
         }
         return sum;
+    }
+
+    /** Voluntary and involuntary context switches of all this process's threads ({@code /proc/self/task/}). */
+    private static long contextSwitches() throws IOException {
+        long n = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.endsWith("ctxt_switches:") || line.contains("ctxt_switches:")) {
+                            n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while listed
+                }
+            }
+        }
+        return n;
     }
 
     private static long cpuNanos() {
