@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     description = "Load testing and capacity benchmarking for Rocket.Chat workspaces.",
     subcommands = {RunCommand.class, CapacityCommand.class, SizingCommand.class, MergeCommand.class, WorkspaceCommand.class, SeedCommand.class, ProfilesCommand.class,
         ReportCommand.class, CompareCommand.class, BenchCommand.class, ReportBenchCommand.class, MergeBenchCommand.class, AccuracyBenchCommand.class,
-        SessionsBenchCommand.class, UsersBenchCommand.class, StoreBenchCommand.class})
+        SessionsBenchCommand.class, UsersBenchCommand.class, StoreBenchCommand.class,
+        InjectorCpuBenchCommand.class})
 public final class Main {
     /** {@code --version}: rcbench's version from the build ({@link BuildInfo}). */
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,7 +9,6 @@ import io.gatling.javaapi.core.Session;
 import io.rcbench.run.ErrorReason;
 import io.rcbench.run.RunMetrics;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import scala.Option;
@@ -76,18 +75,71 @@ final class AsyncAction implements Action {
             inFlight.begin();
         }
         Session failedBase = base;
-        CompletableFuture<Session> stage;
+        // the deadline is a timer on the user's own event loop, not CompletableFuture.orTimeout: that one goes through
+        // a JDK-wide scheduler thread (a lock, and a copy of the stage) on every action; whichever of the step and the
+        // timer comes first ends the action, and the step's own future is never completed by the deadline (it may be
+        // shared, like a subscription's ready)
+        Outcome outcome = new Outcome(session, scalaSession, failedBase, inFlight, wire, startNanos, startMs, intended);
         try {
             CompletionStage<Session> s = step.run(base);
             if (s == null) {
                 throw new Failures.ActionFailure(ErrorReason.CLIENT_ERROR, "step " + name + " returned no stage");
             }
-            // a copy: the deadline must not complete a future the step shares (a subscription's ready)
-            stage = s.toCompletableFuture().thenApply(x -> x).orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            outcome.deadline = scalaSession.eventLoop().schedule(outcome, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            s.whenComplete(outcome);
         } catch (RuntimeException e) {
-            stage = CompletableFuture.failedFuture(e);
+            outcome.accept(null, e);
         }
-        stage.whenComplete((after, error) -> {
+        if (detached) {
+            // the user does not wait; CURRENT stays, so a follow-up (typing's send) can place itself after this one
+            next.$bang(base.remove(WireTimes.KEY).asScala());
+        }
+    }
+
+    /**
+     * The end of one action: the step's completion or its deadline, whichever comes first (the other is ignored).
+     * Either may run on any thread: the step may complete off the user's event loop.
+     */
+    private final class Outcome extends java.util.concurrent.atomic.AtomicBoolean
+        implements java.util.function.BiConsumer<Session, Throwable>, Runnable {
+        private static final long serialVersionUID = 1L;
+        private final transient Session session;
+        private final transient io.gatling.core.session.Session scalaSession;
+        private final transient Session failedBase;
+        private final transient InFlight inFlight;
+        private final transient WireTimes wire;
+        private final long startNanos;
+        private final long startMs;
+        private final long intended;
+        transient volatile java.util.concurrent.Future<?> deadline;
+
+        Outcome(Session session, io.gatling.core.session.Session scalaSession, Session failedBase, InFlight inFlight,
+                WireTimes wire, long startNanos, long startMs, long intended) {
+            this.session = session;
+            this.scalaSession = scalaSession;
+            this.failedBase = failedBase;
+            this.inFlight = inFlight;
+            this.wire = wire;
+            this.startNanos = startNanos;
+            this.startMs = startMs;
+            this.intended = intended;
+        }
+
+        /** The deadline passed first. */
+        @Override
+        public void run() {
+            accept(null, new java.util.concurrent.TimeoutException("step " + name + " took longer than " + timeout));
+        }
+
+        @Override
+        public void accept(Session after, Throwable error) {
+            if (!compareAndSet(false, true)) {
+                return;
+            }
+            java.util.concurrent.Future<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
             long endNanos = wire.lastRead(System.nanoTime());
             long endMs = clock.nowMillis();
             try {
@@ -118,10 +170,6 @@ final class AsyncAction implements Action {
                     inFlight.end();
                 }
             }
-        });
-        if (detached) {
-            // the user does not wait; CURRENT stays, so a follow-up (typing's send) can place itself after this one
-            next.$bang(base.remove(WireTimes.KEY).asScala());
         }
     }
 
