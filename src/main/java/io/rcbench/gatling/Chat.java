@@ -74,6 +74,14 @@ public final class Chat {
     }
 
     /**
+     * Finds the user's rooms ({@code rooms/get}) and opens one with its four room subscriptions, without the client's
+     * login sequence or room calls: for benchmarks that only receive ({@code bench-injector-cpu}'s fan-out).
+     */
+    public static ChainBuilder enterRooms() {
+        return exec(findRooms()).exec(openPickedRoom());
+    }
+
+    /**
      * Opens a room of the rooms the user has found: on a first entry drawn by the plan's message shares, after a
      * reconnect the one that was open; the user then counts as a receiver of all its rooms.
      */
