@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientLoginTest {
     private static final int USERS = 4;
     private static final String PW = "performance";
-    /** The DDP methods a REST-transport client may still send (docs/incoming/login.md). */
+    /** The DDP methods a REST-transport client may still send (docs/workload.md, Transports). */
     private static final List<String> REST_RUN_METHODS = List.of("login", "stream-notify-room");
     @TempDir
     static Path dir;

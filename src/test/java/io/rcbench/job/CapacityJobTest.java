@@ -41,7 +41,7 @@ class CapacityJobTest {
     @Test
     void twoSearchesAgreeOnTheCeiling(@TempDir Path reports) throws Exception {
         // the subject is the search, not CPU isolation: on a loaded 2-CPU machine an injector pinned to the one CPU
-        // the workspace leaves it adds its own delay and moves the ceiling (docs/incoming/envelope.md)
+        // the workspace leaves it adds its own delay and moves the ceiling (docs/decisions.md, Envelope)
         String pin = System.setProperty(io.rcbench.workspace.WorkspaceProcess.PIN_INJECTOR_PROPERTY, "false");
         try {
             search(reports);
@@ -78,7 +78,7 @@ class CapacityJobTest {
         // the model: fitted to sendMessage completions/s, which the fault caps at 10/s. Six-second holds on a shared
         // machine measure them roughly (one level measured 4.7 and 8.8/s in two runs; on 2026-12-06 the same 10-user
         // level 6.8 and 4.4/s, and 16 users 1.4/s beside 8.4/s at 14), so the model must either hold the measured
-        // peak within its own interval, or say plainly why it cannot be trusted (docs/incoming/sizing.md)
+        // peak within its own interval, or say plainly why it cannot be trusted (docs/capacity.md, Measured: a known ceiling)
         ScalabilityModel m = a.result().model();
         assertThat(m).as("model").isNotNull();
         assertThat(m.throughputOf()).isEqualTo("sendMessage");

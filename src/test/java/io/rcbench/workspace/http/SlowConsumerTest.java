@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a 256 KiB bound, the workspace in this JVM (its direct memory is measured). With {@code -Dslow.childJvm=true}
  * the workspace runs in its own JVM ({@code -Xmx512m} by default) and its RSS is measured instead: that is how
  * the issue's full scenario (200 non-readers for 45 s, the default 4 MiB bound) is run; see
- * docs/incoming/slow.md for the command and its figures.
+ * docs/benchmarks.md (Slow consumers) for the command and its figures.
  */
 class SlowConsumerTest {
     private static final String PW = "pw-slow";
