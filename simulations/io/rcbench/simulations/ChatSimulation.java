@@ -60,7 +60,7 @@ public class ChatSimulation extends Simulation {
 
     /**
      * Login as the user's client does it (web, or the mix's mobile share on the app): connect, the calls before and
-     * after the credentials, the subscriptions, the room list; one {@code login} (docs/incoming/login.md).
+     * after the credentials, the subscriptions, the room list; one {@code login} (docs/workload.md).
      */
     private ChainBuilder login() {
         return exec(ClientLogin.chooseClient()).exec(ClientLogin.passwordLogin());

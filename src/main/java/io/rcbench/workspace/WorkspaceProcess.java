@@ -26,7 +26,7 @@ public final class WorkspaceProcess implements AutoCloseable {
     /**
      * System property: {@code false} leaves the injector on all its CPUs (the check then says SHARED). For tests
      * whose subject is not isolation, on a machine too small to give the injector a CPU of its own without making it
-     * the bottleneck (docs/incoming/envelope.md); the default pins apart.
+     * the bottleneck (docs/decisions.md, envelope); the default pins apart.
      */
     public static final String PIN_INJECTOR_PROPERTY = "rcbench.pinInjector";
     private final Process process;
