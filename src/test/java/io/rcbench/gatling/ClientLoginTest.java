@@ -148,7 +148,7 @@ class ClientLoginTest {
     void restHistoryOfAPrivateGroupUsesItsOwnRoute() throws Exception {
         RestClient anonymous = RestClient.create(ws.baseUri());
         RestActions user = new RestActions(anonymous.withCredentials(new RestActions(anonymous).login("user.0", PW).get()));
-        // groups.history (Rocket.Chat refuses channels.history for a group; the embedded workspace still answers it)
+        // groups.history: Rocket.Chat and the embedded workspace refuse channels.history for a group, so the wrong route fails here
         assertThat(user.history(groupId, "p", 10).get()).isNotNull();
     }
 

@@ -75,7 +75,7 @@ class ChatRoutesTest extends SharedWorkspaceTest {
         HttpResponse<String> r = carol.post("/api/v1/chat.sendMessage",
             Json.object().set("message", Json.object().put("rid", rid).put("msg", "intruder")));
         assertThat(r.statusCode()).as(r.body()).isIn(400, 403);
-        assertThat(history(alice, rid, 10)).isEmpty();
+        assertThat(history(alice, "groups.history", rid, 10)).isEmpty();
     }
 
     @Test
