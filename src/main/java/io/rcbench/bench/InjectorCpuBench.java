@@ -229,8 +229,9 @@ public final class InjectorCpuBench {
     }
 
     /**
-     * Runs one side in this JVM and prints its figures as one line the parent reads. The window is the plan's hold:
-     * after the common start, the ramp and the warm-up.
+     * Runs one side in this JVM and prints its figures as one line the parent reads. The window is the first
+     * {@code steady} of the plan's hold (after the common start, the ramp and the warm-up); the hold runs {@link #TAIL}
+     * longer so neither side's users stop, close their sessions or compile their teardown inside the window.
      */
     public static void runSide(Side side, Path resultsDir, PrintStream out) throws Exception {
         System.setProperty(FIRST_USER, Integer.toString(side.firstUser()));
@@ -263,7 +264,7 @@ public final class InjectorCpuBench {
         long switches0 = contextSwitches();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        sleepUntil(ctx.holdEndNanos());
+        sleepUntil(ctx.holdStartNanos() + side.steady().toNanos());
         long cpu1 = cpuNanos();
         long t1 = System.nanoTime();
         long[] ticks1 = userSystemTicks();
@@ -336,6 +337,13 @@ public final class InjectorCpuBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * How much longer than the measured window the load runs. Measured with {@code -XX:+LogCompilation}: when the
+     * window ended at the hold's end, the rcbench side's users ended their sessions inside it (close frames, timers
+     * cancelled, teardown code compiled for the first time), which read as "JIT never settles" and ~20% more CPU per call.
+     */
+    static final Duration TAIL = Duration.ofSeconds(5);
+
     private static LoadPlan plan(Side side) {
         Map<Integer, List<Membership.RoomKey>> byUser = new HashMap<>();
         for (int i = 0; i < side.users(); i++) {
@@ -345,7 +353,7 @@ public final class InjectorCpuBench {
         // login rate 100/s: the ramp is over in ~2 s
         return new LoadPlan(io.rcbench.job.MainJob.newRunId("injector-cpu"), side.target(), "ddp", "user.", "bot.",
             new Membership(byUser, Membership.Shares.CHANNELS_ONLY), PASSWORD, side.users(), 0, 100, side.warmup(),
-            side.steady(), LoadPlan.Rates.textOnly(side.perUserPerMinute()), side.bots(), List.of(), 7,
+            side.steady().plus(TAIL), LoadPlan.Rates.textOnly(side.perUserPerMinute()), side.bots(), List.of(), 7,
             Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(10), null);
     }
 

@@ -35,8 +35,10 @@ class ClientFailuresTest {
         // 2 listener exceptions, 1 undecodable frame, 1 DDP error frame, 3 call timeouts, no action failed
         metrics.clientFailureSource(() -> new RunSummary.ClientFailures(2, 1, 1, 3, 0));
         RunFolder folder = new RunFolder(reports.resolve("run"));
-        long startMs = System.currentTimeMillis();
-        RunSampler sampler = new RunSampler(metrics, folder, -1, startMs, t, 10_000, HealthProbe.NONE, null,
+        // the run began a second ago: the closing point lands inside the hold (0, 60 s]; started now, a fast machine
+        // closed it at 0 ms, outside the hold, and the verdict read no errors
+        long startMs = System.currentTimeMillis() - 1000;
+        RunSampler sampler = new RunSampler(metrics, folder, -1, startMs, t - 1_000_000_000L, 10_000, HealthProbe.NONE, null,
             "sendMessage", 60_000);
         sampler.close(); // the last interval: the one the verdict reads
         folder.writeSummary(new RunSummary("run", "test", "p", startMs, startMs + 1000,
