@@ -279,7 +279,10 @@ public final class MainJob {
                 targetCheck(folder); // again: the peak memory is known now
                 verdict = Evaluation.evaluate(folder, spec.profile());
                 console.print(verdict.report());
-                targetCheckLines.forEach(l -> console.println("  target: " + l));
+                if (!targetCheckLines.isEmpty()) {
+                    console.println("  target check (observed vs the profile's envelope):");
+                    targetCheckLines.forEach(l -> console.println("    " + l));
+                }
             }
         } catch (IOException | RuntimeException e) {
             console.println("cannot judge the run: " + e);
