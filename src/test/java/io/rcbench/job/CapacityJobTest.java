@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * send a message every two seconds (well under the 5 per second rule, even in bursts); sendMessage p95 must stay
  * under 800 ms, which an M/D/1 queue crosses near 16 users (load 0.8). The first search also fits its scalability
  * model, probing past the ceiling until sendMessage's throughput bends (20 users offer the 10 per second the fault
- * serves); the model's predicted peak must hold the measured one within its own interval, or the model must say
- * why it cannot be trusted (poor fit, too few loads, an unbounded interval), here and in the report. Every step
+ * serves); its predicted ceiling (where latency starts to climb) must reach the measured ceiling within its own
+ * interval, and its predicted peak must hold the measured one or the model must say why it cannot be trusted (poor
+ * fit, too few loads, an unbounded interval), here and in the report. Every step
  * records the workspace's peak resident memory, which sizing fits against active users.
  */
 class CapacityJobTest {
@@ -88,6 +89,16 @@ class CapacityJobTest {
         assertThat(distrusted || m.peakThroughputPerSec().contains(measuredPeak))
             .as("measured peak %.2f/s inside predicted %s, or a warning (%s)", measuredPeak, m.peakThroughputPerSec(),
                 m.warnings()).isTrue();
+        // the model's predicted ceiling, the load where latency starts to climb (its offered work fills what the
+        // target completes at the peak: Little's law), against the measured one. The measured ceiling is a range
+        // itself: at least the highest passing level, below the lowest failing one; the model's interval must reach it
+        int failedAbove = a.result().steps().stream().filter(s -> !s.pass() && !s.probe() && s.activeUsers() > ca)
+            .mapToInt(CapacityResult.Step::activeUsers).min().orElse(ca);
+        ScalabilityModel.Estimate climb = m.climbUsers();
+        assertThat(climb.value()).as("predicted ceiling").isNotNull();
+        assertThat((climb.high() == null || climb.high() >= ca) && (climb.low() == null || climb.low() <= failedAbove))
+            .as("predicted ceiling %.0f [%s, %s] reaches the measured %d-%d", climb.value(), climb.low(), climb.high(),
+                ca, failedAbove).isTrue();
         // every step recorded the workspace's peak resident memory, for sizing by memory
         assertThat(a.result().steps()).allMatch(s -> s.memory() != null && s.memory().peakResidentMb() != null
             && s.memory().peakResidentMb() > 0);
