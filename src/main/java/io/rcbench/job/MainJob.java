@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -161,8 +162,8 @@ public final class MainJob {
                     }
                     result[0] = summary(folder, ctx, startEpochMs, startNanos, sampler);
                     folder.writeSummary(result[0]);
-                    if (result[0].client() != null && !result[0].client().nonZero().isEmpty()) {
-                        console.println("client failures: " + result[0].client().nonZero());
+                    if (result[0].client() != null) {
+                        clientFailureLines(result[0].client()).forEach(console::println);
                     }
                 } catch (IOException e) {
                     console.println("cannot write the run's summary: " + e.getMessage());
@@ -269,6 +270,24 @@ public final class MainJob {
         check.write(folder.dir());
         targetCheckLines = check.lines();
         return targetCheckLines;
+    }
+
+    /**
+     * The client's failures, and apart from them the receipts that matched no send: messages no simulated send made
+     * (bots' answers, webhook posts, uploads' messages, other injectors' sends), which are counted but are no error.
+     * The lines the console prints at the end of a run; none when all counts are 0.
+     */
+    static List<String> clientFailureLines(RunSummary.ClientFailures client) {
+        Map<String, Long> failures = new java.util.LinkedHashMap<>(client.nonZero());
+        Long unmatched = failures.remove(RunSummary.ClientFailures.UNMATCHED);
+        List<String> lines = new java.util.ArrayList<>(2);
+        if (!failures.isEmpty()) {
+            lines.add("client failures: " + failures);
+        }
+        if (unmatched != null) {
+            lines.add("receipts matching no send of this injector (bots, webhooks, uploads; not errors): " + unmatched);
+        }
+        return lines;
     }
 
     /** The verdict (when a profile was given) and the HTML report, from the run folder. */

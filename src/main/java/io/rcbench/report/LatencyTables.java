@@ -72,6 +72,9 @@ final class LatencyTables {
             .append("</td></tr>"));
         return b.append("</table><p class=\"note\">Failures inside rcbench's client. Listener exceptions, malformed frames ")
             .append("and DDP error frames are also counted as errors above and against the error SLO; each call timeout ")
-            .append("failed its action.</p>").toString();
+            .append("failed its action.")
+            .append(c.unmatchedDeliveries() == 0 ? "" : " Receipts matching no send are not failures: messages no "
+                + "simulated send of this injector made (bots' answers, webhook posts, uploads, other injectors' sends).")
+            .append("</p>").toString();
     }
 }

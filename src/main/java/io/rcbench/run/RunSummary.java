@@ -61,6 +61,8 @@ public record RunSummary(String runId, String rcbench, String profile, long star
     public record ClientFailures(long listenerErrors, long malformedFrames, long protocolErrors, long callTimeouts,
                                  long unmatchedDeliveries) {
         public static final ClientFailures NONE = new ClientFailures(0, 0, 0, 0, 0);
+        /** The name of {@link #unmatchedDeliveries()} in {@link #nonZero()}. */
+        public static final String UNMATCHED = "receipts matching no send";
 
         public ClientFailures plus(ClientFailures o) {
             return o == null ? this : new ClientFailures(listenerErrors + o.listenerErrors,
@@ -75,7 +77,7 @@ public record RunSummary(String runId, String rcbench, String profile, long star
             put(out, "malformed frames", malformedFrames);
             put(out, "DDP error frames", protocolErrors);
             put(out, "call timeouts", callTimeouts);
-            put(out, "receipts matching no send", unmatchedDeliveries);
+            put(out, UNMATCHED, unmatchedDeliveries);
             return out;
         }
 

@@ -61,8 +61,15 @@ class ClientFailuresTest {
         assertThat(errors.text()).contains("listener-error 2", "malformed-frame 1", "protocol-error 1");
         assertThat(v.status()).isEqualTo(Status.FAIL);
 
+        assertThat(MainJob.clientFailureLines(new RunSummary.ClientFailures(2, 0, 0, 3, 346))).containsExactly(
+            "client failures: {listener exceptions=2, call timeouts=3}",
+            "receipts matching no send of this injector (bots, webhooks, uploads; not errors): 346");
+        assertThat(MainJob.clientFailureLines(new RunSummary.ClientFailures(0, 0, 0, 0, 346)))
+            .as("unmatched receipts alone are not called failures").noneMatch(l -> l.startsWith("client failures"));
+        assertThat(MainJob.clientFailureLines(RunSummary.ClientFailures.NONE)).isEmpty();
+
         String html = Files.readString(RunReportWriter.write(folder.dir()));
         assertThat(html).contains("Client failures (whole run)", "listener exceptions", "call timeouts")
-            .doesNotContain("receipts matching no send");
+            .doesNotContain("<td>receipts matching no send</td>", "are not failures");
     }
 }
