@@ -117,6 +117,11 @@ public record ScalabilityModel(String throughputOf, Usl usl, Estimate lambda, Es
         public boolean contains(double x) {
             return (low == null || x >= low) && (high == null || x <= high);
         }
+
+        /** True when [low, high] shares a point with [{@code from}, {@code to}], an unbounded side reaching anything. */
+        public boolean overlaps(double from, double to) {
+            return (low == null || low <= to) && (high == null || high >= from);
+        }
     }
 
     /** One measured step against the fit. */

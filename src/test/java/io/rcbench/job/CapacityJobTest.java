@@ -96,7 +96,7 @@ class CapacityJobTest {
             .mapToInt(CapacityResult.Step::activeUsers).min().orElse(ca);
         ScalabilityModel.Estimate climb = m.climbUsers();
         assertThat(climb.value()).as("predicted ceiling").isNotNull();
-        assertThat((climb.high() == null || climb.high() >= ca) && (climb.low() == null || climb.low() <= failedAbove))
+        assertThat(climb.overlaps(ca, failedAbove))
             .as("predicted ceiling %.0f [%s, %s] reaches the measured %d-%d", climb.value(), climb.low(), climb.high(),
                 ca, failedAbove).isTrue();
         // every step recorded the workspace's peak resident memory, for sizing by memory
