@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The documentation points only at what exists: every relative link in a Markdown file of the repository (and every
- * Markdown path written as code) names a file that is there, and a heading that is there when it names one; every
+ * The documentation points only at what exists in the repository (a clone anywhere has it): every relative link in a
+ * Markdown file of the repository (and every Markdown path written as code) names a file that is there, and a
+ * heading that is there when it names one; every
  * {@code rcbench} command shown is a subcommand of the real command line, with options that subcommand has. The
  * commands are read from picocli's tree of {@link Main}, so a renamed or removed subcommand fails here. The README
  * opens with the two set-up commands, the second being what CI runs.
@@ -111,11 +112,15 @@ class DocsLinksTest {
         String file = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
         Path resolved = file.isEmpty() ? md.path() : md.path().getParent().resolve(file).normalize();
-        if (!file.isEmpty() && !Files.exists(resolved) && !Files.exists(ROOT.resolve(file))) {
-            return "no such file";
+        if (!Files.exists(resolved)) {
+            resolved = ROOT.resolve(file).normalize(); // a path written from the repository's root
+        }
+        if (!resolved.startsWith(ROOT)) {
+            // it may exist beside this checkout, but a clone anywhere else has no such file
+            return "outside the repository";
         }
         if (!Files.exists(resolved)) {
-            resolved = ROOT.resolve(file);
+            return "no such file";
         }
         if (anchor != null && resolved.toString().endsWith(".md")
             && !MarkdownFile.read(resolved).anchors().contains(anchor)) {
