@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Stream listeners by (collection, eventName), plus listeners for every event of a collection. Dispatch is two map
  * lookups and an array walk, no allocation. Routes also learn, per collection, whether listeners read args as trees
- * ({@link TreeDemand}), so the decoder parses them in its single pass only where they are used; the lesson is kept
+ * ({@link TreeDemand}), so the decoder parses them while decoding the frame only where they are used; the lesson is kept
  * per collection (a handful of names) so that listeners that come and go, such as one-shot waits, keep it. Only the
  * client's
  * event loop touches it; listener arrays are replaced, never mutated, so a listener may unregister itself while

@@ -21,6 +21,12 @@ public final class DdpDecoder {
             return new TokenCache(1024);
         }
     };
+    private static final FastThreadLocal<TreeCache> TREES = new FastThreadLocal<>() {
+        @Override
+        protected TreeCache initialValue() {
+            return new TreeCache(64);
+        }
+    };
 
     private DdpDecoder() {
     }
@@ -32,8 +38,9 @@ public final class DdpDecoder {
 
     /**
      * Decodes {@code text} into {@code into} (cleared first). Stream args of routes whose {@link TreeDemand} is eager
-     * are parsed to a tree in the same pass (when {@code collection} and {@code eventName} precede {@code args}, as
-     * servers send them); others stay raw slices.
+     * are parsed to a tree while the frame is decoded (when {@code collection} and {@code eventName} precede
+     * {@code args}, as servers send them), once per thread for identical args ({@link TreeCache}); others stay raw
+     * slices.
      */
     public static void decode(String text, InboundFrame into, TreeDemand.Lookup demands) {
         into.clear();
@@ -69,7 +76,7 @@ public final class DdpDecoder {
                     case "collection" -> into.collection = v == JsonToken.VALUE_STRING ? token(p, tokens) : skip(p);
                     case "reason" -> into.reason = v == JsonToken.VALUE_STRING ? p.getText() : skip(p);
                     case "result" -> into.result = slice(p, text);
-                    case "error" -> into.error = p.readValueAsTree();
+                    case "error" -> into.error = Json.tree(p);
                     case "fields" -> fields(p, text, into, tokens, demands);
                     case "subs", "methods" -> ids(p, into);
                     case "server_id" -> {
@@ -132,12 +139,13 @@ public final class DdpDecoder {
 
     private static RawJson args(JsonParser p, String text, TreeDemand demand) throws IOException {
         int start = (int) p.currentTokenLocation().getCharOffset();
-        if (demand.eager()) {
-            com.fasterxml.jackson.databind.JsonNode tree = p.readValueAsTree();
-            return new RawJson(text, start, (int) p.currentLocation().getCharOffset(), tree, null);
-        }
         p.skipChildren();
-        return new RawJson(text, start, (int) p.currentLocation().getCharOffset(), null, demand);
+        int end = (int) p.currentLocation().getCharOffset();
+        if (demand.eager()) {
+            // the same args reach every member of a room: parsed once per thread (TreeCache)
+            return new RawJson(text, start, end, TREES.get().tree(text, start, end), null);
+        }
+        return new RawJson(text, start, end, null, demand);
     }
 
     private static void fields(JsonParser p, String text, InboundFrame into, TokenCache tokens, TreeDemand.Lookup demands)

@@ -132,6 +132,14 @@ public final class SharedDeflateExtension extends CompressionExtension {
         }
     }
 
+    /**
+     * The text of a whole compressed message of one frame ({@code len} bytes at {@code off}): inflated into the
+     * thread's scratch and decoded from there ({@link ClientDraft}'s path for the common message).
+     */
+    String inflateText(byte[] input, int off, int len) throws InvalidDataException {
+        return CODEC.get().inflateText(input, off, len, maxMessageBytes);
+    }
+
     private static void copyTo(ByteBuffer b, ByteArrayOutputStream out) {
         ByteBuffer d = b.duplicate();
         byte[] tmp = new byte[d.remaining()];
@@ -203,6 +211,23 @@ public final class SharedDeflateExtension extends CompressionExtension {
             } else {
                 inflater.setInput(input.duplicate());
             }
+            return take(inflateSetInput(maxBytes));
+        }
+
+        /** The UTF-8 text of one compressed message, inflated into the scratch: no array of its own. */
+        String inflateText(byte[] input, int off, int len, int maxBytes) throws InvalidDataException {
+            inflater.reset();
+            inflater.setInput(input, off, len);
+            int n = inflateSetInput(maxBytes);
+            String text = Utf8.decode(scratch, 0, n);
+            if (scratch.length > KEEP_BYTES) {
+                scratch = new byte[SCRATCH_BYTES];
+            }
+            return text;
+        }
+
+        /** Inflates the input already set into scratch; returns the length. */
+        private int inflateSetInput(int maxBytes) throws InvalidDataException {
             int n;
             try {
                 n = drain(0, maxBytes);
@@ -212,7 +237,7 @@ public final class SharedDeflateExtension extends CompressionExtension {
             } catch (DataFormatException e) {
                 throw new InvalidDataException(CloseFrame.NO_UTF8, "bad deflate data: " + e.getMessage());
             }
-            return take(n);
+            return n;
         }
 
         /** Inflates the current input into scratch from offset {@code n} until no more output comes. */

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 
@@ -52,7 +51,7 @@ public final class WebSocketConnector {
             case PER_CONNECTION -> List.of(new PerMessageDeflateExtension());
             case SHARED_PER_THREAD -> List.of(new SharedDeflateExtension(o.deflateThresholdBytes(), o.maxMessageBytes()));
         };
-        return new Draft_6455(ext, o.maxMessageBytes());
+        return new ClientDraft(ext, o.maxMessageBytes());
     }
 
     public WsOptions options() {
