@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.Session;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.LoginRequests;
 import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.Deadline;
 import io.rcbench.rocketchat.ActionTransport;
 import io.rcbench.rocketchat.CallTimer;
 import io.rcbench.rocketchat.ChatMethods;
@@ -18,7 +19,6 @@ import io.rcbench.run.LoadPlan;
 import io.rcbench.run.RunMetrics;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -97,7 +97,7 @@ public final class ClientLogin {
                     });
                 // a login that fails or outlives its bound leaves no half-open connection behind, now or when
                 // its connect completes late
-                return out.thenApply(x -> x).orTimeout(bound(plan).toMillis(), TimeUnit.MILLISECONDS)
+                return Deadline.within(out, bound(plan), s.asScala().eventLoop())
                     .whenComplete((after, t) -> {
                         if (t != null) {
                             closeOpened(opened);

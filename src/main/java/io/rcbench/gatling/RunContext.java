@@ -109,8 +109,7 @@ public final class RunContext implements io.rcbench.run.LoadRun {
     /** The run's DDP client factory on Gatling's own event loops (created on first use). */
     synchronized DdpClients ddpClients(EventLoopGroup gatlingLoops) {
         if (ddpClients == null) {
-            ddpClients = DdpClients.using(gatlingLoops, io.netty.channel.socket.nio.NioSocketChannel.class,
-                localAddresses);
+            ddpClients = DdpClients.using(gatlingLoops, DdpClients.socketChannelFor(gatlingLoops), localAddresses);
             io.rcbench.ddp.client.DdpStats stats = ddpClients.stats();
             metrics.clientFailureSource(() -> new io.rcbench.run.RunSummary.ClientFailures(stats.listenerErrors(),
                 stats.malformedTotal(), stats.protocolErrors(), stats.callTimeouts(), 0));

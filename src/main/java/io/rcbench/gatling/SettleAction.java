@@ -2,8 +2,8 @@ package io.rcbench.gatling;
 
 import io.gatling.core.action.Action;
 import io.gatling.javaapi.core.Session;
+import io.rcbench.ddp.client.Deadline;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waits until the virtual user's detached actions ({@link InFlight}) are answered, then continues on the user's event
@@ -34,7 +34,7 @@ final class SettleAction implements Action {
             next.$bang(scalaSession);
             return;
         }
-        inFlight.idle().copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+        Deadline.within(inFlight.idle(), limit, scalaSession.eventLoop())
             .whenComplete((v, t) -> scalaSession.eventLoop().execute(() -> {
                 long now = System.nanoTime();
                 Session after = session.contains(Arrivals.INTENDED) && session.getLong(Arrivals.INTENDED) < now

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.Deadline;
 import io.rcbench.ddp.client.Subscription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,8 +93,8 @@ public final class ClientCalls {
                 }
                 return ddp.subscribe(s.name(), params);
             }).toList();
-            return CompletableFuture.allOf(sent.stream().map(Subscription::ready).toArray(CompletableFuture[]::new))
-                .orTimeout(RocketChatSession.READY_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            return Deadline.within(CompletableFuture.allOf(sent.stream().map(Subscription::ready)
+                    .toArray(CompletableFuture[]::new)), RocketChatSession.READY_TIMEOUT, ddp.eventLoop())
                 .handle((v, t) -> {
                     if (t != null) {
                         throw DdpFailures.translate(metric, t);

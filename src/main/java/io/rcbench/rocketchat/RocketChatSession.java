@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.RandomId;
 import io.rcbench.ddp.client.DdpClient;
+import io.rcbench.ddp.client.Deadline;
 import io.rcbench.ddp.client.Registration;
 import io.rcbench.ddp.client.StreamListener;
 import io.rcbench.ddp.client.Subscription;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One logged-in Rocket.Chat user: a DDP session for events (and actions, when the transport is DDP) plus REST with
@@ -208,7 +208,7 @@ public final class RocketChatSession implements AutoCloseable {
         }
         int n = all.length;
         // a publication that never says ready must not hold the caller forever (the futures themselves are kept)
-        return CompletableFuture.allOf(all).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
+        return Deadline.within(CompletableFuture.allOf(all), READY_TIMEOUT, ddp.eventLoop()).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate("subscriptions", t);
             }
@@ -224,8 +224,8 @@ public final class RocketChatSession implements AutoCloseable {
         return ddp.subscribe(s.name(), params);
     }
 
-    private static CompletableFuture<Void> ready(String what, Subscription s) {
-        return s.ready().thenApply(v -> v).orTimeout(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((v, t) -> {
+    private CompletableFuture<Void> ready(String what, Subscription s) {
+        return Deadline.within(s.ready(), READY_TIMEOUT, ddp.eventLoop()).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate(what, t);
             }

@@ -3,7 +3,11 @@ package io.rcbench.ddp.client;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -40,7 +44,10 @@ public final class DdpClients implements AutoCloseable {
         this.local = local;
     }
 
-    /** A factory with its own NIO group of {@code ioThreads} daemon threads named {@code rcbench-ddp-*}. */
+    /**
+     * A factory with its own group of {@code ioThreads} daemon threads named {@code rcbench-ddp-*}: Netty's native
+     * epoll transport where it loads (Linux), else NIO.
+     */
     public static DdpClients create(int ioThreads) {
         return create(ioThreads, LocalAddresses.ANY);
     }
@@ -50,14 +57,24 @@ public final class DdpClients implements AutoCloseable {
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be >= 1");
         }
+        boolean epoll = Epoll.isAvailable();
         EventLoopGroup g = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("rcbench-ddp", true),
-            NioIoHandler.newFactory());
-        return new DdpClients(g, NioSocketChannel.class, true, local);
+            epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        return new DdpClients(g, socketChannelFor(g), true, local);
     }
 
-    /** A factory on the caller's NIO event loops; {@link #close()} leaves them running. */
+    /** A factory on the caller's event loops (epoll, io_uring or NIO); {@link #close()} leaves them running. */
     public static DdpClients using(EventLoopGroup group) {
-        return using(group, NioSocketChannel.class);
+        return using(group, socketChannelFor(group));
+    }
+
+    /**
+     * The socket channel type the loops of {@code group} can register: Gatling, for one, runs on native epoll loops
+     * where they load and on NIO elsewhere (rcbench does not turn on its io_uring option).
+     */
+    public static Class<? extends Channel> socketChannelFor(EventLoopGroup group) {
+        return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class) ? EpollSocketChannel.class
+            : NioSocketChannel.class;
     }
 
     /** A factory on the caller's event loops with the socket channel type that matches them. */
