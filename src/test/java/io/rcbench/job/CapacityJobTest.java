@@ -92,13 +92,16 @@ class CapacityJobTest {
         // the model's predicted ceiling, the load where latency starts to climb (its offered work fills what the
         // target completes at the peak: Little's law), against the measured one. The measured ceiling is a range
         // itself: at least the highest passing level, below the lowest failing one; the model's interval must reach it
+        // A level at the SLO's edge passes or fails by chance (the same target's first searches measured 10, 12 and
+        // 14), so the measured range is taken one search step (the finest, 2 users) wider on each side
         int failedAbove = a.result().steps().stream().filter(s -> !s.pass() && !s.probe() && s.activeUsers() > ca)
             .mapToInt(CapacityResult.Step::activeUsers).min().orElse(ca);
+        int edge = decide.minResolutionUsers();
         ScalabilityModel.Estimate climb = m.climbUsers();
         assertThat(climb.value()).as("predicted ceiling").isNotNull();
-        assertThat(climb.overlaps(ca, failedAbove))
-            .as("predicted ceiling %.0f [%s, %s] reaches the measured %d-%d", climb.value(), climb.low(), climb.high(),
-                ca, failedAbove).isTrue();
+        assertThat(climb.overlaps(ca - edge, failedAbove + edge))
+            .as("predicted ceiling %.0f [%s, %s] reaches the measured %d-%d (± %d)", climb.value(), climb.low(),
+                climb.high(), ca, failedAbove, edge).isTrue();
         // every step recorded the workspace's peak resident memory, for sizing by memory
         assertThat(a.result().steps()).allMatch(s -> s.memory() != null && s.memory().peakResidentMb() != null
             && s.memory().peakResidentMb() > 0);

@@ -39,7 +39,9 @@ class ShardMergeTest {
     void fourShardsMergeIntoExactlyTheirSum(@TempDir Path dir) throws Exception {
         Path shards = dir.resolve("shards");
         try (Workspace ws = TestWorkspaces.start(dir.resolve("workspace"))) {
-            long startAt = System.currentTimeMillis() + 25_000;
+            // four JVMs start, preflight and provision the same accounts at once before the common start: 25 s
+            // was seen short on a busy machine (16 s of provisioning alone), and a start that has passed refuses the run
+            long startAt = System.currentTimeMillis() + 40_000;
             List<Process> injectors = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
