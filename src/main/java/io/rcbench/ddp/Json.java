@@ -17,10 +17,7 @@ import java.io.IOException;
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /**
-     * Reads trees with the tree type resolved once: {@code ObjectMapper.readTree} resolves it on every call, which was
-     * a tenth of the injector's CPU per received delivery (docs/benchmarks.md).
-     */
+    /** Reads trees with the tree type resolved once ({@code ObjectMapper.readTree} resolves it on every call). */
     private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
     private Json() {

@@ -54,7 +54,10 @@ public final class RawJson {
         return t;
     }
 
-    /** The value as a Jackson tree ({@link MissingNode} when absent); parsed once. */
+    /**
+     * The value as a Jackson tree ({@link MissingNode} when absent); parsed once. Read it, never change it: the tree of
+     * a stream event's args may be shared with other receivers of the same event ({@link TreeCache}).
+     */
     public JsonNode tree() {
         JsonNode t = tree;
         if (t == null) {
