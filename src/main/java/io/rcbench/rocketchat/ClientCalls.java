@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rcbench.ddp.Json;
 import io.rcbench.ddp.client.DdpClient;
-import io.rcbench.ddp.client.Deadline;
 import io.rcbench.ddp.client.Subscription;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,21 +85,8 @@ public final class ClientCalls {
     /** Sends every subscription of {@code subs} at once; completes when all are ready (timed as one call). */
     public CompletableFuture<List<Subscription>> subscribe(String metric, List<WebClientSubscriptions.Sub> subs) {
         return timed(metric, () -> {
-            List<Subscription> sent = subs.stream().map(s -> {
-                Object[] params = new Object[s.params().size()];
-                for (int i = 0; i < params.length; i++) {
-                    params[i] = s.params().get(i);
-                }
-                return ddp.subscribe(s.name(), params);
-            }).toList();
-            return Deadline.within(CompletableFuture.allOf(sent.stream().map(Subscription::ready)
-                    .toArray(CompletableFuture[]::new)), RocketChatSession.READY_TIMEOUT, ddp.eventLoop())
-                .handle((v, t) -> {
-                    if (t != null) {
-                        throw DdpFailures.translate(metric, t);
-                    }
-                    return sent;
-                });
+            List<Subscription> sent = subs.stream().map(s -> RocketChatSession.send(ddp, s)).toList();
+            return RocketChatSession.allReady(ddp, sent, metric).thenApply(v -> sent);
         });
     }
 

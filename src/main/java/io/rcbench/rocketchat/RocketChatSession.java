@@ -198,25 +198,20 @@ public final class RocketChatSession implements AutoCloseable {
      */
     public CompletableFuture<Void> watchPresence(Collection<String> userIds) {
         Sub s = WebClientSubscriptions.presence(userIds, Set.of());
-        return ready("presence", subscribe(s));
+        return ready("presence", send(ddp, s));
     }
 
     private CompletableFuture<Integer> subscribeAll(List<Sub> subs) {
-        CompletableFuture<?>[] all = new CompletableFuture<?>[subs.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = subscribe(subs.get(i)).ready();
-        }
-        int n = all.length;
-        // a publication that never says ready must not hold the caller forever (the futures themselves are kept)
-        return Deadline.within(CompletableFuture.allOf(all), READY_TIMEOUT, ddp.eventLoop()).handle((v, t) -> {
-            if (t != null) {
-                throw DdpFailures.translate("subscriptions", t);
-            }
-            return n;
-        });
+        List<Subscription> sent = subs.stream().map(s -> send(ddp, s)).toList();
+        return allReady(ddp, sent, "subscriptions").thenApply(v -> sent.size());
     }
 
-    private Subscription subscribe(Sub s) {
+    private CompletableFuture<Void> ready(String what, Subscription s) {
+        return allReady(ddp, List.of(s), what);
+    }
+
+    /** Sends {@code s} on {@code ddp} with its params as they are. */
+    static Subscription send(DdpClient ddp, Sub s) {
         Object[] params = new Object[s.params().size()];
         for (int i = 0; i < params.length; i++) {
             params[i] = s.params().get(i);
@@ -224,8 +219,14 @@ public final class RocketChatSession implements AutoCloseable {
         return ddp.subscribe(s.name(), params);
     }
 
-    private CompletableFuture<Void> ready(String what, Subscription s) {
-        return Deadline.within(s.ready(), READY_TIMEOUT, ddp.eventLoop()).handle((v, t) -> {
+    /**
+     * Completes when every one of {@code subs} is ready; fails, translated under {@code what}, when one fails or
+     * {@link #READY_TIMEOUT} passes: a publication that never says ready must not hold the caller forever (the
+     * subscriptions themselves are kept).
+     */
+    static CompletableFuture<Void> allReady(DdpClient ddp, List<Subscription> subs, String what) {
+        CompletableFuture<?>[] ready = subs.stream().map(Subscription::ready).toArray(CompletableFuture<?>[]::new);
+        return Deadline.within(CompletableFuture.allOf(ready), READY_TIMEOUT, ddp.eventLoop()).handle((v, t) -> {
             if (t != null) {
                 throw DdpFailures.translate(what, t);
             }

@@ -34,7 +34,6 @@ import org.java_websocket.protocols.Protocol;
  * <p>Thread contract: one instance per connection ({@link #copyInstance} per engine), used by its event loop only.
  */
 final class ClientDraft extends Draft_6455 {
-    private static final int MAX_HEADER = 14;
     private final int maxFrameSize;
     private final DefaultExtension plain = new DefaultExtension();
     /** Bytes of a frame not complete yet, in write mode (position = bytes held); null when none. */
@@ -170,7 +169,7 @@ final class ClientDraft extends Draft_6455 {
         int len7 = b2 & 0x7f;
         int length = len7 < 126 ? len7 : len7 == 126 ? buf.getShort() & 0xffff : (int) buf.getLong();
         Opcode op = opcode(b1 & 0x0f);
-        if (op != Opcode.CONTINUOUS && op != Opcode.PING && op != Opcode.PONG && op != Opcode.CLOSING) {
+        if (op == Opcode.TEXT || op == Opcode.BINARY) {
             decoding = rsv1 || rsv2 || rsv3 ? getExtension() : plain;
         }
         if (op == Opcode.TEXT && fin && !fragmented && !masked && !rsv2 && !rsv3 && buf.hasArray()) {

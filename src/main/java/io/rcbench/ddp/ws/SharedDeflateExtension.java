@@ -173,10 +173,15 @@ public final class SharedDeflateExtension extends CompressionExtension {
 
         private byte[] take(int n) {
             byte[] out = Arrays.copyOf(scratch, n);
+            shrink();
+            return out;
+        }
+
+        /** Drops a scratch grown past {@link #KEEP_BYTES} once its content is used. */
+        private void shrink() {
             if (scratch.length > KEEP_BYTES) {
                 scratch = new byte[SCRATCH_BYTES];
             }
-            return out;
         }
 
         byte[] deflate(ByteBuffer input) {
@@ -220,9 +225,7 @@ public final class SharedDeflateExtension extends CompressionExtension {
             inflater.setInput(input, off, len);
             int n = inflateSetInput(maxBytes);
             String text = Utf8.decode(scratch, 0, n);
-            if (scratch.length > KEEP_BYTES) {
-                scratch = new byte[SCRATCH_BYTES];
-            }
+            shrink();
             return text;
         }
 
